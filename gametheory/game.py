@@ -171,9 +171,11 @@ def _cast(array: np.ndarray, kind: str) -> np.ndarray:
         out = np.empty(array.shape, dtype=object)
         for index in np.ndindex(array.shape):
             v = array[index]
-            out[index] = sympy.Rational(v.numerator, v.denominator) if isinstance(
-                v, Fraction
-            ) else sympy.sympify(v)
+            out[index] = (
+                sympy.Rational(v.numerator, v.denominator)
+                if isinstance(v, Fraction)
+                else sympy.sympify(v)
+            )
     out.flags.writeable = False
     return out
 
@@ -459,7 +461,9 @@ class Game:
         import nashpy
 
         if self.n_players != 2:
-            raise ValueError(f"nashpy supports two-player games only; this one has {self.n_players}")
+            raise ValueError(
+                f"nashpy supports two-player games only; this one has {self.n_players}"
+            )
         A, B = self.as_float()
         return nashpy.Game(A, B)
 
@@ -673,9 +677,7 @@ class Game:
             raise ValueError(
                 f"a profile needs one entry per player ({self.n_players}), got {len(profile)}"
             )
-        if all(
-            isinstance(a, numbers.Integral | str) and not isinstance(a, bool) for a in profile
-        ):
+        if all(isinstance(a, numbers.Integral | str) and not isinstance(a, bool) for a in profile):
             idx = self.pure_profile(profile)
             return tuple(a[idx] for a in self._payoffs)
         vectors = [self.mixed_strategy(i, s) for i, s in enumerate(profile)]
@@ -737,9 +739,7 @@ class Game:
             if rest:
                 lines.append(f"  [{self._table_caption(rest)}]")
             col_names = self._actions[1]
-            width = max(
-                [len(x) for r in rows for x in r] + [len(x) for x in col_names] + [1]
-            )
+            width = max([len(x) for r in rows for x in r] + [len(x) for x in col_names] + [1])
             rwidth = max(len(x) for x in self._actions[0])
             lines.append(
                 "  " + " " * rwidth + " | " + " | ".join(c.center(width) for c in col_names)

@@ -1,0 +1,601 @@
+"""Nash equilibria of normal-form games, with their best-response certificates.
+
+A mixed profile ``sigma = (sigma_1, ..., sigma_N)`` is a Nash equilibrium when no player gains by
+deviating: for every player ``i`` and action ``a``, ``u_i(a, sigma_-i) <= u_i(sigma)``; equivalently
+every action in the support of ``sigma_i`` is a best response to ``sigma_-i`` (Nash 1951; Osborne &
+Rubinstein 1994, Lemma 33.2). Every equilibrium returned here has passed that check — exactly
+(in Fractions) when the game is exact, with the documented tolerance :data:`FLOAT_TOL` otherwise.
+
+Methods of :func:`equilibria`:
+
+``"vertex_enumeration"`` (two players; the default)
+    All extreme equilibria, degenerate games included, decided in exact rational arithmetic
+    (:mod:`gametheory.vertex`; Avis et al. 2010). Float games are solved exactly on the binary
+    values of their floats and reported as floats.
+``"pure"`` (any number of players; the default for N > 2 without pygambit)
+    All pure equilibria, vectorised over the payoff arrays.
+``"nashpy.support_enumeration"``, ``"nashpy.vertex_enumeration"``, ``"nashpy.lemke_howson"``
+    nashpy's algorithms (Knight & Campbell 2018), float only; their outputs are verified and any
+    profile failing the check is dropped with a warning. See PEERS.md for their known failures.
+``"gambit.enummixed"`` (two players), ``"gambit.enumpoly"`` (N players)
+    pygambit (McKelvey, McLennan & Turocy, Gambit), when the ``gambit`` extra is installed.
+"""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import Any
+
+import numpy as np
+
+from .game import Game, format_number
+from .vertex import extreme_equilibria
+
+__all__ = [
+    "FLOAT_TOL",
+    "METHODS",
+    "Equilibria",
+    "Equilibrium",
+    "MissingDependencyError",
+    "action_values",
+    "best_responses",
+    "equilibria",
+    "is_degenerate",
+    "is_equilibrium",
+    "pure_equilibria",
+]
+
+#: Relative tolerance (times the payoff range, at least 1) for float best-response checks.
+FLOAT_TOL = 1e-9
+
+METHODS = (
+    "auto",
+    "vertex_enumeration",
+    "pure",
+    "nashpy.support_enumeration",
+    "nashpy.vertex_enumeration",
+    "nashpy.lemke_howson",
+    "gambit.enummixed",
+    "gambit.enumpoly",
+)
+
+
+class MissingDependencyError(ImportError):
+    """An optional dependency needed by the requested method is not installed."""
+
+
+# --------------------------------------------------------------------------------------------
+# Result values
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Equilibrium:
+    """A Nash equilibrium: one mixed strategy per player and the expected payoffs.
+
+    ``strategies[i][a]`` is the probability that player ``i`` plays action ``a`` (Fractions when
+    ``exact``, floats otherwise); ``payoffs[i]`` is ``u_i(sigma)``. ``is_strict`` is True for a
+    pure equilibrium in which every player's action is its unique best response (Harsanyi 1973).
+    Iterating yields the strategies, so ``x, y = eq`` works as with nashpy.
+    """
+
+    strategies: tuple[tuple[Any, ...], ...]
+    payoffs: tuple[Any, ...]
+    players: tuple[str, ...]
+    actions: tuple[tuple[str, ...], ...]
+    method: str
+    exact: bool
+    is_strict: bool
+
+    @property
+    def support(self) -> tuple[tuple[int, ...], ...]:
+        """Indices of the actions played with positive probability, per player."""
+        return tuple(tuple(a for a, p in enumerate(s) if p > 0) for s in self.strategies)
+
+    @property
+    def is_pure(self) -> bool:
+        """True when every player plays one action with probability 1."""
+        return all(len(s) == 1 for s in self.support)
+
+    @property
+    def pure_profile(self) -> tuple[int, ...] | None:
+        """The pure profile (action indices) of a pure equilibrium, else None."""
+        return tuple(s[0] for s in self.support) if self.is_pure else None
+
+    def as_float(self) -> tuple[np.ndarray, ...]:
+        """The strategies as float arrays."""
+        return tuple(np.array([float(p) for p in s]) for s in self.strategies)
+
+    def __iter__(self) -> Iterator[tuple[Any, ...]]:
+        return iter(self.strategies)
+
+    def __len__(self) -> int:
+        return len(self.strategies)
+
+    def _strategy_text(self, i: int) -> str:
+        names = self.actions[i]
+        support = self.support[i]
+        if len(support) == 1:
+            return names[support[0]]
+        if all(name.isdigit() for name in names):
+            return "(" + ", ".join(format_number(p) for p in self.strategies[i]) + ")"
+        return " + ".join(f"{format_number(self.strategies[i][a])} {names[a]}" for a in support)
+
+    def __repr__(self) -> str:
+        body = ", ".join(
+            f"{self.players[i]}: {self._strategy_text(i)}" for i in range(len(self.players))
+        )
+        pay = ", ".join(format_number(v) for v in self.payoffs)
+        tags = "pure" if self.is_pure else "mixed"
+        if self.is_strict:
+            tags += ", strict"
+        return f"Equilibrium({body}; payoffs ({pay}); {tags})"
+
+
+class Equilibria(list):
+    """The list of equilibria returned by :func:`equilibria`, with how they were computed.
+
+    Attributes: ``method``, ``exact`` (decided in exact arithmetic), ``degenerate`` (True/False
+    for two-player games, None when not determined) and ``complete`` (True when the method
+    guarantees every extreme equilibrium — or, for ``"pure"``, every pure equilibrium).
+    """
+
+    def __init__(
+        self,
+        items: Sequence[Equilibrium],
+        *,
+        method: str,
+        exact: bool,
+        degenerate: bool | None,
+        complete: bool,
+    ) -> None:
+        super().__init__(items)
+        self.method = method
+        self.exact = exact
+        self.degenerate = degenerate
+        self.complete = complete
+
+    def _repr_html_(self) -> str:
+        import html
+
+        if not self:
+            return "<p>No equilibrium found.</p>"
+        first = self[0]
+        head = "".join(f"<th>{html.escape(p)}</th>" for p in first.players)
+        rows = []
+        for k, eq in enumerate(self):
+            cells = "".join(
+                f"<td>{html.escape(eq._strategy_text(i))}</td>" for i in range(len(first.players))
+            )
+            pay = ", ".join(format_number(v) for v in eq.payoffs)
+            kind = "pure" + (", strict" if eq.is_strict else "") if eq.is_pure else "mixed"
+            rows.append(f"<tr><td>{k + 1}</td>{cells}<td>({pay})</td><td>{kind}</td></tr>")
+        note = f"method {self.method}; exact: {self.exact}; degenerate: {self.degenerate}"
+        return (
+            f"<table><tr><th>#</th>{head}<th>payoffs</th><th>type</th></tr>{''.join(rows)}"
+            f"</table><p><small>{html.escape(note)}</small></p>"
+        )
+
+
+# --------------------------------------------------------------------------------------------
+# Best responses
+# --------------------------------------------------------------------------------------------
+
+
+def _strategy_vectors(game: Game, profile: Sequence[Any]) -> list[np.ndarray]:
+    if isinstance(profile, Equilibrium):
+        profile = profile.strategies
+    if isinstance(profile, str) or not isinstance(profile, Sequence | np.ndarray):
+        raise TypeError(f"a profile is a sequence with one entry per player, got {profile!r}")
+    if len(profile) != game.n_players:
+        raise ValueError(
+            f"a profile needs one entry per player ({game.n_players}), got {len(profile)}"
+        )
+    return [game.mixed_strategy(i, s) for i, s in enumerate(profile)]
+
+
+def _numeric_arrays(game: Game, exact: bool) -> tuple[np.ndarray, ...]:
+    return game.as_fractions() if exact else game.as_float()
+
+
+def action_values(game: Game, player: int | str, profile: Sequence[Any]) -> np.ndarray:
+    """Expected payoff ``u_i(a, sigma_-i)`` of each action ``a`` of ``player``.
+
+    ``profile`` gives a strategy (action or probability vector) for every player; the player's
+    own entry is ignored. Exact (Fractions) when the game and the profile are exact.
+    """
+    game._require_numeric("action_values")
+    i = game.player_index(player)
+    vectors = _strategy_vectors(game, profile)
+    exact = game.is_exact and all(v.dtype == object for v in vectors)
+    arrays = _numeric_arrays(game, exact)
+    values = arrays[i]
+    for k in reversed(range(game.n_players)):
+        if k == i:
+            continue
+        vec = vectors[k] if exact else np.asarray(vectors[k], dtype=float)
+        values = np.tensordot(values, vec, axes=([k], [0]))
+    return values
+
+
+def _tolerance(game: Game) -> float:
+    arrays = game.as_float()
+    spread = max(float(a.max() - a.min()) for a in arrays)
+    return FLOAT_TOL * max(1.0, spread)
+
+
+def best_responses(
+    game: Game, player: int | str, profile: Sequence[Any], *, tol: float | None = None
+) -> tuple[int, ...]:
+    """Indices of the pure best responses of ``player`` to the others' strategies in ``profile``.
+
+    Exact comparison for exact input; otherwise actions within ``tol`` (default
+    ``FLOAT_TOL * max(1, payoff range)``) of the best value count as best responses.
+    """
+    values = action_values(game, player, profile)
+    best = values.max()
+    if values.dtype == object and tol is None:
+        return tuple(int(a) for a in np.flatnonzero(values == best))
+    tol = _tolerance(game) if tol is None else tol
+    return tuple(int(a) for a in np.flatnonzero(values.astype(float) >= float(best) - tol))
+
+
+def is_equilibrium(game: Game, profile: Sequence[Any], *, tol: float | None = None) -> bool:
+    """True when every action played with positive probability is a best response.
+
+    Exact for exact games and exact profiles (Fractions); float input uses ``tol`` as in
+    :func:`best_responses` (an action with probability below ``tol`` counts as unplayed).
+    """
+    vectors = _strategy_vectors(game, profile)
+    exact = game.is_exact and all(v.dtype == object for v in vectors) and tol is None
+    for i, vec in enumerate(vectors):
+        br = set(best_responses(game, i, vectors, tol=None if exact else tol))
+        threshold = 0 if exact else (FLOAT_TOL if tol is None else tol)
+        played = {a for a, p in enumerate(vec) if p > threshold}
+        if not played <= br:
+            return False
+    return True
+
+
+# --------------------------------------------------------------------------------------------
+# Pure equilibria of N-player games
+# --------------------------------------------------------------------------------------------
+
+
+def _pure_masks(arrays: Sequence[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
+    """Boolean arrays over profiles: Nash (all players best-respond) and strict Nash."""
+    nash = np.ones(arrays[0].shape, dtype=bool)
+    strict = np.ones(arrays[0].shape, dtype=bool)
+    for i, u in enumerate(arrays):
+        best = u.max(axis=i, keepdims=True)
+        is_best = np.asarray(u == best, dtype=bool)
+        nash &= is_best
+        strict &= is_best.sum(axis=i, keepdims=True) == 1
+    return nash, strict & nash
+
+
+def pure_equilibria(game: Game) -> Equilibria:
+    """All pure Nash equilibria of an N-player game (exact comparisons on the stored values).
+
+    Vectorised: for each player ``i`` the maximum of ``u_i`` along axis ``i`` is compared with
+    ``u_i`` in one array operation, so no Python loop runs over profiles.
+    """
+    game._require_numeric("pure_equilibria")
+    exact = game.kind != "symbolic"
+    arrays = game.as_fractions() if game.is_exact else game.as_float()
+    nash, strict = _pure_masks(arrays)
+    out = []
+    for idx in np.argwhere(nash):
+        prof = tuple(int(a) for a in idx)
+        out.append(_pure_equilibrium(game, prof, bool(strict[prof]), "pure", game.is_exact))
+    return Equilibria(out, method="pure", exact=exact, degenerate=None, complete=True)
+
+
+def _pure_equilibrium(
+    game: Game, profile: tuple[int, ...], strict: bool, method: str, exact: bool
+) -> Equilibrium:
+    one, zero = (Fraction(1), Fraction(0)) if exact else (1.0, 0.0)
+    strategies = tuple(
+        tuple(one if k == a else zero for k in range(n))
+        for a, n in zip(profile, game.shape, strict=True)
+    )
+    arrays = _numeric_arrays(game, exact)
+    return Equilibrium(
+        strategies=strategies,
+        payoffs=tuple(a[profile] if exact else float(a[profile]) for a in arrays),
+        players=game.players,
+        actions=game.actions,
+        method=method,
+        exact=exact,
+        is_strict=strict,
+    )
+
+
+# --------------------------------------------------------------------------------------------
+# Building verified results
+# --------------------------------------------------------------------------------------------
+
+
+def _make_equilibrium(
+    game: Game, strategies: Sequence[Sequence[Any]], method: str, exact: bool
+) -> Equilibrium | None:
+    """Verify a candidate profile and wrap it, or return None if it fails the check."""
+    vectors = [np.array(list(s), dtype=object if exact else float) for s in strategies]
+    arrays = _numeric_arrays(game, exact)
+    if not exact:
+        vectors = [_clean(v) for v in vectors]
+    tol = None if exact else _tolerance(game)
+    if not is_equilibrium(game, vectors, tol=tol):
+        return None
+    payoffs = tuple(
+        _contract(a, vectors) if exact else float(_contract(a, vectors)) for a in arrays
+    )
+    pure = all(int(np.count_nonzero(v)) == 1 for v in vectors)
+    strict = False
+    if pure:
+        strict = all(
+            len(best_responses(game, i, vectors, tol=tol)) == 1 for i in range(game.n_players)
+        )
+    return Equilibrium(
+        strategies=tuple(tuple(v.tolist()) for v in vectors),
+        payoffs=payoffs,
+        players=game.players,
+        actions=game.actions,
+        method=method,
+        exact=exact,
+        is_strict=strict,
+    )
+
+
+def _contract(array: np.ndarray, vectors: Sequence[np.ndarray]) -> Any:
+    value = array
+    for vec in reversed(vectors):
+        value = np.tensordot(value, vec, axes=([value.ndim - 1], [0]))
+    return value.item() if isinstance(value, np.ndarray) else value
+
+
+def _clean(vec: np.ndarray) -> np.ndarray:
+    """Zero out float noise (|p| < 1e-13) and renormalise a probability vector."""
+    vec = np.where(np.abs(vec) < 1e-13, 0.0, vec)
+    return vec / vec.sum()
+
+
+def _dedupe(items: list[Equilibrium], exact: bool) -> list[Equilibrium]:
+    out: list[Equilibrium] = []
+    for eq in items:
+        flat = np.concatenate([np.asarray(s, dtype=float) for s in eq.strategies])
+        if any(
+            (eq.strategies == o.strategies)
+            if exact
+            else np.allclose(
+                flat, np.concatenate([np.asarray(s, dtype=float) for s in o.strategies]), atol=1e-9
+            )
+            for o in out
+        ):
+            continue
+        out.append(eq)
+    return out
+
+
+# --------------------------------------------------------------------------------------------
+# Two-player methods
+# --------------------------------------------------------------------------------------------
+
+
+def _vertex_enumeration(game: Game) -> Equilibria:
+    if game.kind == "symbolic":
+        # irrational constants (sqrt(2), pi): no exact rational form; solve their float values
+        fgame = Game(*game.as_float(), players=game.players, actions=game.actions)
+        result = _vertex_enumeration(fgame)
+        return Equilibria(
+            list(result),
+            method=result.method,
+            exact=False,
+            degenerate=result.degenerate,
+            complete=True,
+        )
+    A, B = game.as_fractions()
+    pairs, degenerate = extreme_equilibria(A, B)
+    exact = game.is_exact
+    exact_game = game if exact else Game(A, B, players=game.players, actions=game.actions)
+    out = []
+    for x, y in pairs:
+        if exact:
+            eq = _make_equilibrium(game, (x, y), "vertex_enumeration", True)
+        else:
+            # decided exactly on the binary values of the floats, then reported as floats
+            eq = _make_equilibrium(exact_game, (x, y), "vertex_enumeration", True)
+            if eq is not None:
+                eq = Equilibrium(
+                    strategies=tuple(tuple(float(p) for p in s) for s in eq.strategies),
+                    payoffs=tuple(float(v) for v in eq.payoffs),
+                    players=game.players,
+                    actions=game.actions,
+                    method=eq.method,
+                    exact=False,
+                    is_strict=eq.is_strict,
+                )
+        if eq is None:  # pragma: no cover - guarded by the exact construction
+            raise RuntimeError(f"internal error: vertex pair {x}, {y} failed the equilibrium check")
+        out.append(eq)
+    out.sort(key=lambda eq: tuple(-float(p) for s in eq.strategies for p in s))
+    return Equilibria(
+        out, method="vertex_enumeration", exact=True, degenerate=degenerate, complete=True
+    )
+
+
+def is_degenerate(game: Game) -> bool:
+    """True when some mixed strategy with support size ``k`` has more than ``k`` pure best
+    responses (von Stengel 2002, Def. 3.2); decided exactly for two-player games."""
+    if game.n_players != 2:
+        raise ValueError("degeneracy is defined here for two-player games only")
+    game._require_numeric("is_degenerate")
+    A, B = game.as_fractions() if game.kind != "symbolic" else game.as_float()
+    if game.kind == "symbolic":
+        A = np.vectorize(Fraction, otypes=[object])(A)
+        B = np.vectorize(Fraction, otypes=[object])(B)
+    return extreme_equilibria(A, B)[1]
+
+
+def _nashpy(game: Game, method: str) -> Equilibria:
+    if game.n_players != 2:
+        raise ValueError(f"{method} needs a two-player game; this one has {game.n_players}")
+    nash_game = game.to_nashpy()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)
+        if method == "nashpy.support_enumeration":
+            raw = list(nash_game.support_enumeration())
+        elif method == "nashpy.vertex_enumeration":
+            raw = list(nash_game.vertex_enumeration())
+        else:
+            raw = [nash_game.lemke_howson(initial_dropped_label=0)]
+    return _verified(game, raw, method, complete=False)
+
+
+def _verified(game: Game, raw: Sequence[Sequence[Any]], method: str, complete: bool) -> Equilibria:
+    out, rejected = [], 0
+    for profile in raw:
+        vectors = [np.asarray(s, dtype=float) for s in profile]
+        if any(
+            v.shape != (n,) or not np.all(np.isfinite(v)) or v.sum() <= 0
+            for v, n in zip(vectors, game.shape, strict=True)
+        ):
+            rejected += 1
+            continue
+        eq = _make_equilibrium(game, vectors, method, exact=False)
+        if eq is None:
+            rejected += 1
+        else:
+            out.append(eq)
+    if rejected:
+        warnings.warn(
+            f"{method} returned {rejected} profile(s) that failed the best-response check; "
+            "they were dropped",
+            RuntimeWarning,
+            stacklevel=3,
+        )
+    return Equilibria(
+        _dedupe(out, exact=False), method=method, exact=False, degenerate=None, complete=complete
+    )
+
+
+def _pygambit() -> Any:
+    try:
+        import pygambit
+    except ImportError as exc:
+        raise MissingDependencyError(
+            "this method needs pygambit; install it with: pip install 'gametheory[gambit]' "
+            "(or use method='pure' for the pure equilibria of an N-player game)"
+        ) from exc
+    return pygambit
+
+
+def _gambit_game(game: Game) -> Any:
+    gbt = _pygambit()
+    if game.is_exact:
+        arrays = [
+            np.vectorize(lambda v: gbt.Rational(v.numerator, v.denominator), otypes=[object])(a)
+            for a in game.as_fractions()
+        ]
+    else:
+        arrays = game.as_float()
+    return gbt.Game.from_arrays(*arrays)
+
+
+def _gambit_profiles(ggame: Any, result: Any) -> list[list[list[Fraction]]]:
+    players = list(ggame.players)
+    return [
+        [[Fraction(str(eq[p][s])) for s in p.strategies] for p in players]
+        for eq in result.equilibria
+    ]
+
+
+def _gambit(game: Game, method: str) -> Equilibria:
+    gbt = _pygambit()
+    game._require_numeric(method)
+    ggame = _gambit_game(game)
+    if method == "gambit.enummixed":
+        if game.n_players != 2:
+            raise ValueError("gambit.enummixed needs a two-player game")
+        rational = game.is_exact
+        profiles = _gambit_profiles(ggame, gbt.nash.enummixed_solve(ggame, rational=rational))
+        if rational:
+            items = [_make_equilibrium(game, p, method, True) for p in profiles]
+            if any(eq is None for eq in items):  # pragma: no cover - Gambit is exact here
+                raise RuntimeError("gambit.enummixed returned a profile that is not an equilibrium")
+            return Equilibria(
+                _dedupe(items, exact=True),
+                method=method,
+                exact=True,
+                degenerate=None,
+                complete=True,
+            )
+        return _verified(
+            game, [[[float(v) for v in s] for s in p] for p in profiles], method, complete=True
+        )
+    profiles = _gambit_profiles(ggame, gbt.nash.enumpoly_solve(ggame))
+    found = _verified(
+        game, [[[float(v) for v in s] for s in p] for p in profiles], method, complete=False
+    )
+    pure = pure_equilibria(game)
+    merged = list(pure) + [eq for eq in found if not eq.is_pure]
+    return Equilibria(merged, method=method, exact=False, degenerate=None, complete=False)
+
+
+# --------------------------------------------------------------------------------------------
+# Entry point
+# --------------------------------------------------------------------------------------------
+
+
+def equilibria(game: Game, method: str = "auto") -> Equilibria:
+    """Nash equilibria of ``game``; every one verified by a best-response check.
+
+    Parameters
+    ----------
+    game:
+        A numeric :class:`~gametheory.Game` (parametric games must be bound with ``subs`` first).
+    method:
+        ``"auto"`` (two players: ``"vertex_enumeration"``, all extreme equilibria, exact;
+        N players: ``"gambit.enumpoly"`` when pygambit is installed, otherwise a
+        :class:`MissingDependencyError` that explains how to install it or to ask for
+        ``method="pure"``), or one of :data:`METHODS` (see the module docstring).
+
+    Returns
+    -------
+    Equilibria
+        A list of :class:`Equilibrium` with attributes ``method``, ``exact``, ``degenerate``
+        and ``complete``.
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> eqs = gt.equilibria(gt.Game([[1, -1], [-1, 1]]))   # matching pennies
+    >>> eqs[0].strategies
+    ((Fraction(1, 2), Fraction(1, 2)), (Fraction(1, 2), Fraction(1, 2)))
+    """
+    if not isinstance(game, Game):
+        raise TypeError(f"equilibria() needs a gametheory.Game, got {type(game).__name__}")
+    if method not in METHODS:
+        raise ValueError(f"unknown method {method!r}; choose one of {list(METHODS)}")
+    game._require_numeric(f"equilibria(method={method!r})")
+    if method == "auto":
+        if game.n_players == 2:
+            method = "vertex_enumeration"
+        else:
+            _pygambit()
+            method = "gambit.enumpoly"
+    if method == "pure":
+        return pure_equilibria(game)
+    if method == "vertex_enumeration":
+        if game.n_players != 2:
+            raise ValueError(
+                "vertex_enumeration needs a two-player game; use method='pure' or "
+                "'gambit.enumpoly' for N players"
+            )
+        return _vertex_enumeration(game)
+    if method.startswith("nashpy."):
+        return _nashpy(game, method)
+    return _gambit(game, method)
