@@ -40,6 +40,7 @@ __all__ = [
     "Equilibria",
     "Equilibrium",
     "MissingDependencyError",
+    "NashpyFailure",
     "action_values",
     "best_responses",
     "equilibria",
@@ -65,6 +66,10 @@ METHODS = (
 
 class MissingDependencyError(ImportError):
     """An optional dependency needed by the requested method is not installed."""
+
+
+class NashpyFailure(RuntimeError):
+    """A nashpy algorithm raised an exception on the given game."""
 
 
 # --------------------------------------------------------------------------------------------
@@ -444,14 +449,20 @@ def _nashpy(game: Game, method: str) -> Equilibria:
     if game.n_players != 2:
         raise ValueError(f"{method} needs a two-player game; this one has {game.n_players}")
     nash_game = game.to_nashpy()
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", RuntimeWarning)
-        if method == "nashpy.support_enumeration":
-            raw = list(nash_game.support_enumeration())
-        elif method == "nashpy.vertex_enumeration":
-            raw = list(nash_game.vertex_enumeration())
-        else:
-            raw = [nash_game.lemke_howson(initial_dropped_label=0)]
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", RuntimeWarning)
+            if method == "nashpy.support_enumeration":
+                raw = list(nash_game.support_enumeration())
+            elif method == "nashpy.vertex_enumeration":
+                raw = list(nash_game.vertex_enumeration())
+            else:
+                raw = [nash_game.lemke_howson(initial_dropped_label=0)]
+    except Exception as exc:  # nashpy fails on some degenerate games (PEERS.md, finding 3)
+        raise NashpyFailure(
+            f"{method} failed on this game ({type(exc).__name__}: {exc}); "
+            "method='vertex_enumeration' handles degenerate games exactly"
+        ) from exc
     return _verified(game, raw, method, complete=False)
 
 

@@ -46,16 +46,20 @@ class UnboundParameterError(ValueError):
 # --------------------------------------------------------------------------------------------
 
 
-def _convert_entry(value: Any, where: str) -> tuple[str, Any]:
+def _describe_nonfinite(f: float) -> str:
+    return "NaN (not a number)" if math.isnan(f) else "infinite"
+
+
+def _convert_entry(value: Any, where: str, noun: str = "payoff") -> tuple[str, Any]:
     """Classify and normalise one payoff entry.
 
     Returns ``(kind, value)`` with kind ``"exact"`` (value a Fraction), ``"float"`` (a Python
     float) or ``"symbolic"`` (a sympy expression). Raises TypeError/ValueError naming ``where``.
     """
     if isinstance(value, bool | np.bool_):
-        raise TypeError(f"payoff {where} is a boolean ({value!r}); payoffs must be numbers")
+        raise TypeError(f"{noun} {where} is a boolean ({value!r}); {noun}s must be numbers")
     if isinstance(value, str | bytes):
-        raise TypeError(f"payoff {where} is a string ({value!r}); payoffs must be numbers")
+        raise TypeError(f"{noun} {where} is a string ({value!r}); {noun}s must be numbers")
     if isinstance(value, Fraction):
         return "exact", value
     if isinstance(value, numbers.Integral):
@@ -63,27 +67,27 @@ def _convert_entry(value: Any, where: str) -> tuple[str, Any]:
     if isinstance(value, float | np.floating):
         f = float(value)
         if not math.isfinite(f):
-            raise ValueError(f"payoff {where} is {f}; payoffs must be finite numbers")
+            raise ValueError(f"{noun} {where} is {_describe_nonfinite(f)}; {noun}s must be finite")
         return "float", f
     if isinstance(value, sympy.Basic):
         if not isinstance(value, sympy.Expr):
-            raise TypeError(f"payoff {where} is a sympy {type(value).__name__}, not an expression")
+            raise TypeError(f"{noun} {where} is a sympy {type(value).__name__}, not an expression")
         if value.is_Rational:
             return "exact", Fraction(int(value.p), int(value.q))
         if value.is_Float:
             f = float(value)
             if not math.isfinite(f):
-                raise ValueError(f"payoff {where} is {f}; payoffs must be finite numbers")
+                raise ValueError(f"{noun} {where} is {f}; {noun}s must be finite numbers")
             return "float", f
         if value.has(sympy.nan, sympy.zoo, sympy.oo, -sympy.oo):
-            raise ValueError(f"payoff {where} is {value}; payoffs must be finite")
+            raise ValueError(f"{noun} {where} is {value}; {noun}s must be finite")
         if value.is_real is False:
-            raise ValueError(f"payoff {where} is {value}, which is not real")
+            raise ValueError(f"{noun} {where} is {value}, which is not real")
         return "symbolic", value
     if isinstance(value, numbers.Complex | complex):
-        raise TypeError(f"payoff {where} is complex ({value!r}); payoffs must be real numbers")
+        raise TypeError(f"{noun} {where} is complex ({value!r}); {noun}s must be real numbers")
     raise TypeError(
-        f"payoff {where} has unsupported type {type(value).__name__} ({value!r}); use int, "
+        f"{noun} {where} has unsupported type {type(value).__name__} ({value!r}); use int, "
         "float, fractions.Fraction or a sympy expression"
     )
 
@@ -99,7 +103,7 @@ def as_exact(value: Any) -> Fraction:
 
 
 def format_number(value: Any) -> str:
-    """Short human-readable text for a payoff or probability (``3``, ``1/2``, ``0.25``, ``t - 1``)."""
+    """Short text for a payoff or probability: ``3``, ``1/2``, ``0.25``, ``t - 1``."""
     if isinstance(value, Fraction):
         return str(value.numerator) if value.denominator == 1 else str(value)
     if isinstance(value, float | np.floating):
@@ -123,7 +127,7 @@ def _nested_shape(data: Any, where: str) -> tuple[int, ...]:
     return ()
 
 
-def _to_payoff_array(data: Any, where: str) -> tuple[str, np.ndarray]:
+def _to_payoff_array(data: Any, where: str, noun: str = "payoff") -> tuple[str, np.ndarray]:
     """Validate one payoff array and return ``(kind, object ndarray)`` with normalised entries."""
     if isinstance(data, sympy.MatrixBase):
         data = data.tolist()
@@ -141,7 +145,7 @@ def _to_payoff_array(data: Any, where: str) -> tuple[str, np.ndarray]:
             raise TypeError(f"{where} is complex; payoffs must be real numbers")
         if data.dtype.kind == "f" and not np.all(np.isfinite(data)):
             bad = tuple(int(i) for i in np.argwhere(~np.isfinite(data))[0])
-            raise ValueError(f"{where} has a NaN or infinite payoff at index {bad}")
+            raise ValueError(f"{where} has a NaN (not a number) or infinite {noun} at index {bad}")
     flat = np.empty(shape, dtype=object)
     kinds = set()
     arr = np.asarray(data, dtype=object) if not isinstance(data, np.ndarray) else data
@@ -149,7 +153,7 @@ def _to_payoff_array(data: Any, where: str) -> tuple[str, np.ndarray]:
         # np.asarray may have split sequences that we consider entries; rebuild manually
         raise ValueError(f"{where} could not be read as an array of shape {shape}")
     for index in np.ndindex(shape):
-        kind, value = _convert_entry(arr[index], f"{where}[{', '.join(map(str, index))}]")
+        kind, value = _convert_entry(arr[index], f"{where}[{', '.join(map(str, index))}]", noun)
         kinds.add(kind)
         flat[index] = value
     kind = "symbolic" if "symbolic" in kinds else "float" if "float" in kinds else "exact"
@@ -636,10 +640,9 @@ class Game:
             a = self.action_index(player, strategy)
             vec = np.array([Fraction(int(k == a)) for k in range(size)], dtype=object)
             return vec
-        try:
-            kind, arr = _to_payoff_array(strategy, f"strategy of {self._players[player]}")
-        except (TypeError, ValueError) as exc:
-            raise type(exc)(str(exc).replace("payoff", "probability")) from None
+        kind, arr = _to_payoff_array(
+            strategy, f"strategy of {self._players[player]}", "probability"
+        )
         if arr.ndim != 1 or arr.shape[0] != size:
             raise ValueError(
                 f"strategy of {self._players[player]} must have {size} probabilities, got "
