@@ -1,8 +1,7 @@
 """Equilibria: textbook answers, oracle agreement with Gambit, properties, bad input."""
 
-from fractions import Fraction as F
-
 import warnings
+from fractions import Fraction as F
 from itertools import combinations
 
 import numpy as np
@@ -143,7 +142,7 @@ def test_irrational_sympy_payoffs_fall_back_to_floats():
 def test_labels_and_iteration():
     g = gt.Game([[4, -2], [0, 0]], [[4, 0], [-2, 0]], actions=[["C", "N"], ["C", "N"]])
     eqs = gt.equilibria(g)
-    x, y = eqs[-1] if not eqs[-1].is_pure else next(e for e in eqs if not e.is_pure)
+    x, _ = next(e for e in eqs if not e.is_pure)
     assert x == (F(1, 3), F(2, 3))
     assert "1/3 C + 2/3 N" in repr(next(e for e in eqs if not e.is_pure))
     assert "<table>" in eqs._repr_html_()
@@ -378,7 +377,7 @@ def test_bad_method_and_bad_game():
     g = gt.Game([[1, 0], [0, 1]], [[1, 0], [0, 1]])
     with pytest.raises(ValueError, match="unknown method"):
         gt.equilibria(g, method="magic")
-    with pytest.raises(TypeError, match="gametheory.Game"):
+    with pytest.raises(TypeError, match=r"gametheory\.Game"):
         gt.equilibria([[1, 0], [0, 1]])
     with pytest.raises(ValueError, match="two-player"):
         gt.equilibria(gt.Game.from_arrays(*np.zeros((3, 2, 2, 2))), "vertex_enumeration")
