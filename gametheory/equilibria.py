@@ -23,6 +23,7 @@ Methods of :func:`equilibria`:
 
 from __future__ import annotations
 
+import math
 import warnings
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -390,6 +391,52 @@ def _dedupe(items: list[Equilibrium], exact: bool) -> list[Equilibrium]:
 # --------------------------------------------------------------------------------------------
 
 
+class _BimatrixCheck:
+    """Exact best-response check of ``(x, y)`` in the bimatrix game ``(A, B)`` (Fractions).
+
+    With ``A = A_int / d_A`` (``d_A`` the lcm of the denominators) and ``y = y_int / d_y`` the
+    row values ``A y`` are ``(A_int y_int) / (d_A d_y)``: comparing the integer vectors
+    ``A_int y_int`` decides best responses exactly, in Python integers. Returns the expected
+    payoffs and strictness, or None when some played action is not a best response.
+    """
+
+    def __init__(self, A: np.ndarray, B: np.ndarray) -> None:
+        self.a_int, self.a_den = _integer_matrix(A)
+        self.bt_int, self.b_den = _integer_matrix(B.T)
+
+    def __call__(
+        self, x: tuple[Fraction, ...], y: tuple[Fraction, ...]
+    ) -> tuple[tuple[Fraction, Fraction], bool] | None:
+        xi, x_den = _integer_vector(x)
+        yi, y_den = _integer_vector(y)
+        row_values = [sum(a * v for a, v in zip(row, yi, strict=True)) for row in self.a_int]
+        col_values = [sum(b * v for b, v in zip(col, xi, strict=True)) for col in self.bt_int]
+        best_row, best_col = max(row_values), max(col_values)
+        if any(p and r != best_row for p, r in zip(xi, row_values, strict=True)):
+            return None
+        if any(q and c != best_col for q, c in zip(yi, col_values, strict=True)):
+            return None
+        u_row = Fraction(best_row, self.a_den * y_den)
+        u_col = Fraction(best_col, self.b_den * x_den)
+        strict = (
+            sum(1 for p in xi if p) == 1
+            and sum(1 for q in yi if q) == 1
+            and row_values.count(best_row) == 1
+            and col_values.count(best_col) == 1
+        )
+        return (u_row, u_col), strict
+
+
+def _integer_matrix(matrix: np.ndarray) -> tuple[list[list[int]], int]:
+    den = math.lcm(*(v.denominator for v in matrix.flat))
+    return [[int(v * den) for v in row] for row in matrix], den
+
+
+def _integer_vector(vector: Sequence[Fraction]) -> tuple[list[int], int]:
+    den = math.lcm(*(Fraction(v).denominator for v in vector))
+    return [int(v * den) for v in vector], den
+
+
 def _vertex_enumeration(game: Game) -> Equilibria:
     if game.kind == "symbolic":
         # irrational constants (sqrt(2), pi): no exact rational form; solve their float values
@@ -405,27 +452,28 @@ def _vertex_enumeration(game: Game) -> Equilibria:
     A, B = game.as_fractions()
     pairs, degenerate = extreme_equilibria(A, B)
     exact = game.is_exact
-    exact_game = game if exact else Game(A, B, players=game.players, actions=game.actions)
+    check = _BimatrixCheck(A, B)
     out = []
     for x, y in pairs:
-        if exact:
-            eq = _make_equilibrium(game, (x, y), "vertex_enumeration", True)
-        else:
-            # decided exactly on the binary values of the floats, then reported as floats
-            eq = _make_equilibrium(exact_game, (x, y), "vertex_enumeration", True)
-            if eq is not None:
-                eq = Equilibrium(
-                    strategies=tuple(tuple(float(p) for p in s) for s in eq.strategies),
-                    payoffs=tuple(float(v) for v in eq.payoffs),
-                    players=game.players,
-                    actions=game.actions,
-                    method=eq.method,
-                    exact=False,
-                    is_strict=eq.is_strict,
-                )
-        if eq is None:  # pragma: no cover - guarded by the exact construction
+        verdict = check(x, y)
+        if verdict is None:  # pragma: no cover - guarded by the exact construction
             raise RuntimeError(f"internal error: vertex pair {x}, {y} failed the equilibrium check")
-        out.append(eq)
+        payoffs, strict = verdict
+        if not exact:
+            # decided exactly on the binary values of the floats, then reported as floats
+            x, y = tuple(float(p) for p in x), tuple(float(p) for p in y)
+            payoffs = tuple(float(v) for v in payoffs)
+        out.append(
+            Equilibrium(
+                strategies=(x, y),
+                payoffs=payoffs,
+                players=game.players,
+                actions=game.actions,
+                method="vertex_enumeration",
+                exact=exact,
+                is_strict=strict,
+            )
+        )
     out.sort(key=lambda eq: tuple(-float(p) for s in eq.strategies for p in s))
     return Equilibria(
         out, method="vertex_enumeration", exact=True, degenerate=degenerate, complete=True

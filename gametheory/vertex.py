@@ -147,18 +147,16 @@ def polytope_vertices(
     mf /= mf.max()  # float copy scaled into (0, 1]; the polytope scales by the same factor
     row_bits = [1 << lab for lab in row_labels]
     var_bits = [1 << lab for lab in var_labels]
-    mf_scale = float(np.array(matrix, dtype=float).max())
     found: dict[tuple[int, ...], Vertex] = {}
-    by_key: dict[bytes, list[Vertex]] = {}
 
-    def confirm(rows: tuple[int, ...], support: tuple[int, ...]) -> None:
-        sub = [[matrix[r][t] for t in support] for r in rows]
-        solved = _solve_exact(sub)
+    def confirm(rows: Sequence[int], support: Sequence[int]) -> Vertex | None:
+        """Exact solution, feasibility and label set of one basis (None if singular/infeasible)."""
+        solved = _solve_exact([[matrix[r][t] for t in support] for r in rows])
         if solved is None:
-            return
+            return None
         nums_s, det = solved
         if any(v < 0 for v in nums_s):
-            return
+            return None
         nums = [0] * d
         for t, v in zip(support, nums_s, strict=True):
             nums[t] = v
@@ -166,7 +164,7 @@ def polytope_vertices(
         for r in range(k):
             value = sum(matrix[r][t] * nums[t] for t in support)
             if value > det:
-                return
+                return None
             if value == det:
                 labels |= row_bits[r]
         for t in range(d):
@@ -175,54 +173,63 @@ def polytope_vertices(
         g = math.gcd(det, *nums)
         key = (det // g, *(v // g for v in nums))
         if key not in found:
-            vertex = Vertex(tuple(v // g for v in nums), det // g, labels)
-            found[key] = vertex
-            z = np.array(vertex.numerators, dtype=float) / vertex.denominator * mf_scale
-            by_key.setdefault(_float_key(z), []).append(vertex)
+            found[key] = Vertex(tuple(v // g for v in nums), det // g, labels)
+        return found[key]
 
+    def basis_mask(rows: Sequence[int], support: Sequence[int]) -> int:
+        mask = 0
+        for r in rows:
+            mask |= row_bits[r]
+        for t in set(range(d)) - set(support):
+            mask |= var_bits[t]
+        return mask
+
+    proposals: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []  # (rows, supports, z)
     for s in range(1, min(k, d) + 1):
         supports = np.array(list(combinations(range(d), s)), dtype=np.intp)
         row_sets = np.array(list(combinations(range(k), s)), dtype=np.intp)
-        # all (row set, support) pairs
-        ri = np.repeat(np.arange(len(row_sets)), len(supports))
-        si = np.tile(np.arange(len(supports)), len(row_sets))
-        rows_b = row_sets[ri]  # (nb, s)
-        sup_b = supports[si]  # (nb, s)
+        rows_b = np.repeat(row_sets, len(supports), axis=0)  # all (row set, support) pairs
+        sup_b = np.tile(supports, (len(row_sets), 1))
         systems = mf[rows_b[:, :, None], sup_b[:, None, :]]  # (nb, s, s)
         sing = np.linalg.svd(systems, compute_uv=False)
         well = sing[:, -1] > sing[:, 0] / COND_LIMIT
-        z = np.zeros((len(systems), d))
-        if np.any(well):
-            zs = np.linalg.solve(systems[well], np.ones((int(well.sum()), s, 1)))[..., 0]
-            zw = np.zeros((int(well.sum()), d))
-            np.put_along_axis(zw, sup_b[well], zs, axis=1)
-            z[well] = zw
-        scale = 1.0 + np.abs(z).max(axis=1)
-        slack = 1.0 - z @ mf.T  # (nb, k)
-        feasible = (z.min(axis=1) >= -FEASIBILITY_TOL * scale) & (
-            slack.min(axis=1) >= -FEASIBILITY_TOL * scale
-        )
-        candidates = np.flatnonzero((well & feasible) | ~well)
-        for b in candidates:
-            rows = tuple(int(r) for r in rows_b[b])
-            support = tuple(int(t) for t in sup_b[b])
-            if well[b]:
-                basis = 0
-                for r in rows:
-                    basis |= row_bits[r]
-                for t in range(d):
-                    if t not in support:
-                        basis |= var_bits[t]
-                known = by_key.get(_float_key(z[b]), ())
-                if any(basis & ~v.labels == 0 for v in known):
-                    continue  # a nonsingular basis tight at a confirmed vertex is that vertex
-            confirm(rows, support)
+        # too ill-conditioned for floats to judge: decided exactly, one by one
+        for b in np.flatnonzero(~well):
+            confirm(rows_b[b].tolist(), sup_b[b].tolist())
+        if not np.any(well):
+            continue
+        rows_w, sup_w = rows_b[well], sup_b[well]
+        zs = np.linalg.solve(systems[well], np.ones((len(rows_w), s, 1)))[..., 0]
+        z = np.zeros((len(rows_w), d))
+        np.put_along_axis(z, sup_w, zs, axis=1)
+        scale = FEASIBILITY_TOL * (1.0 + np.abs(z).max(axis=1))
+        feasible = (z.min(axis=1) >= -scale) & ((1.0 - z @ mf.T).min(axis=1) >= -scale)
+        proposals.append((rows_w[feasible], sup_w[feasible], z[feasible]))
+    if not proposals:
+        return sorted(found.values(), key=lambda v: (v.numerators, v.denominator))
+    rows_all = [r for p in proposals for r in p[0].tolist()]
+    sups_all = [t for p in proposals for t in p[1].tolist()]
+    z_all = np.concatenate([p[2] for p in proposals])
+    # Group proposals whose float solutions agree to ~7 digits. Grouping only saves work: a
+    # nonsingular basis whose constraints are all tight at a confirmed vertex *is* that vertex,
+    # and any other basis is confirmed exactly on its own.
+    keys = np.round(z_all / (1.0 + np.abs(z_all).max(axis=1, keepdims=True)), 7)
+    _, group_of = np.unique(keys, axis=0, return_inverse=True)
+    order = np.argsort(group_of.ravel(), kind="stable")
+    confirmed: list[Vertex] = []
+    previous = -1
+    for b in order.tolist():
+        group = int(group_of.ravel()[b])
+        if group != previous:
+            confirmed, previous = [], group
+        elif confirmed:
+            mask = basis_mask(rows_all[b], sups_all[b])
+            if any(mask & ~v.labels == 0 for v in confirmed):
+                continue
+        vertex = confirm(rows_all[b], sups_all[b])
+        if vertex is not None:
+            confirmed.append(vertex)
     return sorted(found.values(), key=lambda v: (v.numerators, v.denominator))
-
-
-def _float_key(z: np.ndarray) -> bytes:
-    """A rounding key used only to find previously confirmed vertices quickly (never to decide)."""
-    return np.round(np.asarray(z, dtype=float) / (1.0 + np.abs(z).max()), 7).tobytes()
 
 
 def extreme_equilibria(
