@@ -1,0 +1,29 @@
+"""The README is the front door: its tour must run and its commands must match CI."""
+
+import re
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def test_tour_runs_and_shows_what_it_claims():
+    blocks = re.findall(r"```python\n(.*?)```", README, flags=re.S)
+    assert blocks, "README has no python tour"
+    namespace: dict = {}
+    for block in blocks:
+        exec(compile(block, "README.md", "exec"), namespace)
+    gt = namespace["gt"]
+    assert [e.pure_profile for e in gt.equilibria(namespace["pd"])] == [(1, 1)]
+    assert len(gt.equilibria(namespace["hunt"])) == 3
+    assert namespace["eqs"].degenerate is True and len(namespace["eqs"]) == 2
+    (only,) = gt.equilibria(namespace["subsidised"].subs(s=3))
+    assert only.pure_profile == (0, 0)
+
+
+def test_ci_runs_the_readme_test_command_verbatim():
+    commands = re.findall(r"```bash\n(.*?)\n```", README, flags=re.S)
+    assert len(commands) == 2, "the quick start has exactly two commands"
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert commands[1].strip() in ci
+    assert "gametheory reproduce" in commands[0]
