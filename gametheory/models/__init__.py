@@ -1,0 +1,9 @@
+"""Domain models: small frozen dataclasses of named parameters that build games.
+
+Models contain no solver code; their equilibria come from :mod:`gametheory.equilibria`
+(DESIGN.md, "Domain models").
+"""
+
+from .ica import CollaborationRisks
+
+__all__ = ["CollaborationRisks"]
