@@ -210,3 +210,9 @@ def test_ica_data_are_the_textbook_equilibria(runs):
     floats = pd.read_csv(runs[0] / f"{NAME}.csv")
     mixed = floats[(floats.game == "coordination") & (floats.type == "mixed")]
     assert mixed.prob_row_first.item() == pytest.approx(1 / 3, abs=1e-12)
+
+
+def test_committed_paper_figures_are_reproduced(capsys):
+    """`gametheory reproduce --check` against the data committed in paper/figures."""
+    committed = Path(__file__).resolve().parents[1] / "paper" / "figures"
+    assert reproduce(committed, check=True, progress=False) == 0, capsys.readouterr().out
