@@ -15,6 +15,20 @@ from .equilibria import (
     pure_equilibria,
 )
 from .game import Game, UnboundParameterError
+from .properties import (
+    dominant_action,
+    dominant_strategy_equilibrium,
+    dominated_actions,
+    dominating_strategy,
+    is_pareto_efficient,
+    iterated_elimination,
+    max_welfare_profiles,
+    pareto_efficient,
+    risk_dominant,
+    security_levels,
+    security_strategy,
+    social_welfare,
+)
 
 __all__ = [
     "Equilibria",
@@ -24,9 +38,21 @@ __all__ = [
     "UnboundParameterError",
     "action_values",
     "best_responses",
+    "dominant_action",
+    "dominant_strategy_equilibrium",
+    "dominated_actions",
+    "dominating_strategy",
     "equilibria",
     "is_degenerate",
     "is_equilibrium",
+    "is_pareto_efficient",
+    "iterated_elimination",
+    "max_welfare_profiles",
+    "pareto_efficient",
     "pure_equilibria",
+    "risk_dominant",
+    "security_levels",
+    "security_strategy",
+    "social_welfare",
 ]
 __version__ = "0.1.0"
