@@ -90,13 +90,6 @@ def _read_game(path: str) -> Game:
     return from_nfg(Path(path))
 
 
-def _strategy_text(strategy: Sequence[Any], names: Sequence[str]) -> str:
-    support = [a for a, p in enumerate(strategy) if p != 0]
-    if len(support) == 1 and strategy[support[0]] == 1:
-        return names[support[0]]
-    return " + ".join(f"{format_number(strategy[a])} {names[a]}" for a in support)
-
-
 def _table(game: Game, eqs: Any) -> str:
     """Readable text: the game, how it was solved, then one row per equilibrium."""
     title = game.title or "Untitled game"
@@ -117,9 +110,7 @@ def _table(game: Game, eqs: Any) -> str:
     header = ["#", *game.players, "payoffs", "type"]
     rows = []
     for k, eq in enumerate(eqs, start=1):
-        strategies = [
-            _strategy_text(s, names) for s, names in zip(eq.strategies, game.actions, strict=True)
-        ]
+        strategies = [eq.strategy_text(i) for i in range(game.n_players)]
         kind = "pure" if eq.is_pure else "mixed"
         if getattr(eq, "is_strict", False):
             kind += ", strict"

@@ -121,7 +121,8 @@ class Equilibrium:
     def __len__(self) -> int:
         return len(self.strategies)
 
-    def _strategy_text(self, i: int) -> str:
+    def strategy_text(self, i: int) -> str:
+        """Player ``i``'s strategy as text: an action name, or ``1/3 C + 2/3 N``."""
         names = self.actions[i]
         support = self.support[i]
         if len(support) == 1:
@@ -132,7 +133,7 @@ class Equilibrium:
 
     def __repr__(self) -> str:
         body = ", ".join(
-            f"{self.players[i]}: {self._strategy_text(i)}" for i in range(len(self.players))
+            f"{self.players[i]}: {self.strategy_text(i)}" for i in range(len(self.players))
         )
         pay = ", ".join(format_number(v) for v in self.payoffs)
         tags = "pure" if self.is_pure else "mixed"
@@ -174,7 +175,7 @@ class Equilibria(list):
         rows = []
         for k, eq in enumerate(self):
             cells = "".join(
-                f"<td>{html.escape(eq._strategy_text(i))}</td>" for i in range(len(first.players))
+                f"<td>{html.escape(eq.strategy_text(i))}</td>" for i in range(len(first.players))
             )
             pay = ", ".join(format_number(v) for v in eq.payoffs)
             kind = "pure" + (", strict" if eq.is_strict else "") if eq.is_pure else "mixed"
