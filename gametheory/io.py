@@ -96,9 +96,9 @@ def _read_source(source: Any, looks_like_text: re.Pattern[str], what: str) -> tu
         source = Path(source)
     if isinstance(source, os.PathLike):
         path = Path(source)
-        if not path.is_file():
-            if path.exists():
-                raise IsADirectoryError(f"{what} path {str(path)!r} is not a file")
+        if path.is_dir():
+            raise IsADirectoryError(f"{what} path {str(path)!r} is not a file")
+        if not path.exists():  # pipes and devices (e.g. <(...) in a shell) are readable too
             raise FileNotFoundError(f"no such {what} file: {str(path)!r}")
         return _decode(path.read_bytes()), str(path)
     raise TypeError(
