@@ -430,12 +430,12 @@ class _BimatrixCheck:
 
 def _integer_matrix(matrix: np.ndarray) -> tuple[list[list[int]], int]:
     den = math.lcm(*(v.denominator for v in matrix.flat))
-    return [[int(v * den) for v in row] for row in matrix], den
+    return [[v.numerator * (den // v.denominator) for v in row] for row in matrix], den
 
 
 def _integer_vector(vector: Sequence[Fraction]) -> tuple[list[int], int]:
-    den = math.lcm(*(Fraction(v).denominator for v in vector))
-    return [int(v * den) for v in vector], den
+    den = math.lcm(*(v.denominator for v in vector))
+    return [v.numerator * (den // v.denominator) for v in vector], den
 
 
 def _vertex_enumeration(game: Game) -> Equilibria:

@@ -146,6 +146,12 @@ def _to_payoff_array(data: Any, where: str, noun: str = "payoff") -> tuple[str, 
         if data.dtype.kind == "f" and not np.all(np.isfinite(data)):
             bad = tuple(int(i) for i in np.argwhere(~np.isfinite(data))[0])
             raise ValueError(f"{where} has a NaN (not a number) or infinite {noun} at index {bad}")
+    if isinstance(data, np.ndarray) and data.dtype.kind in "iu":  # fast path: integer arrays
+        flat = np.empty(shape, dtype=object)
+        flat.ravel()[:] = [Fraction(int(v)) for v in data.ravel().tolist()]
+        return "exact", flat
+    if isinstance(data, np.ndarray) and data.dtype.kind == "f":  # fast path: float arrays
+        return "float", data.astype(float).astype(object)
     flat = np.empty(shape, dtype=object)
     kinds = set()
     arr = np.asarray(data, dtype=object) if not isinstance(data, np.ndarray) else data

@@ -31,9 +31,10 @@ exactly.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
+from functools import lru_cache
 from itertools import combinations
 
 import numpy as np
@@ -68,8 +69,9 @@ def integer_payoffs(matrix: np.ndarray) -> list[list[int]]:
     """
     entries = [Fraction(v) for v in matrix.flat]
     scale = math.lcm(*(v.denominator for v in entries))
-    low = min(entries)
-    ints = [int((v - low) * scale) + 1 for v in entries]
+    scaled = [v.numerator * (scale // v.denominator) for v in entries]
+    low = min(scaled)
+    ints = [v - low + 1 for v in scaled]
     rows, cols = matrix.shape
     return [ints[r * cols : (r + 1) * cols] for r in range(rows)]
 
@@ -184,45 +186,17 @@ def polytope_vertices(
             mask |= var_bits[t]
         return mask
 
-    proposals: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []  # (rows, supports, z)
-    for s in range(1, min(k, d) + 1):
-        supports = np.array(list(combinations(range(d), s)), dtype=np.intp)
-        row_sets = np.array(list(combinations(range(k), s)), dtype=np.intp)
-        rows_b = np.repeat(row_sets, len(supports), axis=0)  # all (row set, support) pairs
-        sup_b = np.tile(supports, (len(row_sets), 1))
-        systems = mf[rows_b[:, :, None], sup_b[:, None, :]]  # (nb, s, s)
-        sing = np.linalg.svd(systems, compute_uv=False)
-        well = sing[:, -1] > sing[:, 0] / COND_LIMIT
-        # too ill-conditioned for floats to judge: decided exactly, one by one
-        for b in np.flatnonzero(~well):
-            confirm(rows_b[b].tolist(), sup_b[b].tolist())
-        if not np.any(well):
-            continue
-        rows_w, sup_w = rows_b[well], sup_b[well]
-        zs = np.linalg.solve(systems[well], np.ones((len(rows_w), s, 1)))[..., 0]
-        z = np.zeros((len(rows_w), d))
-        np.put_along_axis(z, sup_w, zs, axis=1)
-        scale = FEASIBILITY_TOL * (1.0 + np.abs(z).max(axis=1))
-        feasible = (z.min(axis=1) >= -scale) & ((1.0 - z @ mf.T).min(axis=1) >= -scale)
-        proposals.append((rows_w[feasible], sup_w[feasible], z[feasible]))
-    if not proposals:
+    rows_all, sups_all, z_all = _propose(mf, confirm)
+    if not rows_all:
         return sorted(found.values(), key=lambda v: (v.numerators, v.denominator))
-    rows_all = [r for p in proposals for r in p[0].tolist()]
-    sups_all = [t for p in proposals for t in p[1].tolist()]
-    z_all = np.concatenate([p[2] for p in proposals])
     # Group proposals whose float solutions agree to ~7 digits. Grouping only saves work: a
     # nonsingular basis whose constraints are all tight at a confirmed vertex *is* that vertex,
     # and any other basis is confirmed exactly on its own.
     keys = np.round(z_all / (1.0 + np.abs(z_all).max(axis=1, keepdims=True)), 7)
-    _, group_of = np.unique(keys, axis=0, return_inverse=True)
-    order = np.argsort(group_of.ravel(), kind="stable")
-    confirmed: list[Vertex] = []
-    previous = -1
-    for b in order.tolist():
-        group = int(group_of.ravel()[b])
-        if group != previous:
-            confirmed, previous = [], group
-        elif confirmed:
+    groups: dict[bytes, list[Vertex]] = {}
+    for b, key in enumerate(keys):
+        confirmed = groups.setdefault(key.tobytes(), [])
+        if confirmed:
             mask = basis_mask(rows_all[b], sups_all[b])
             if any(mask & ~v.labels == 0 for v in confirmed):
                 continue
@@ -230,6 +204,85 @@ def polytope_vertices(
         if vertex is not None:
             confirmed.append(vertex)
     return sorted(found.values(), key=lambda v: (v.numerators, v.denominator))
+
+
+#: Polytopes with at most this many bases are solved in one padded batch (less numpy overhead);
+#: larger ones in one batch per basis size (less padding work).
+SINGLE_BATCH_LIMIT = 4000
+
+
+@lru_cache(maxsize=128)
+def _basis_batches(k: int, d: int) -> tuple[tuple[np.ndarray, np.ndarray, np.ndarray], ...]:
+    """Every basis of a ``k x d`` polytope as padded index arrays, in batches (cached per shape).
+
+    Basis ``b`` of size ``s`` pairs the tight rows ``rows[b, :s]`` with the support
+    ``supports[b, :s]``; the padding indices ``k`` and ``d`` point at an all-zero extra row and
+    column, so one batch can hold bases of several sizes.
+    """
+    by_size = []
+    for s in range(1, min(k, d) + 1):
+        r = np.array(list(combinations(range(k), s)), dtype=np.intp)
+        t = np.array(list(combinations(range(d), s)), dtype=np.intp)
+        by_size.append((np.repeat(r, len(t), axis=0), np.tile(t, (len(r), 1))))
+    total = sum(len(r) for r, _ in by_size)
+    groups = [by_size] if total <= SINGLE_BATCH_LIMIT else [[b] for b in by_size]
+    batches = []
+    for group in groups:
+        width = group[-1][0].shape[1]
+        rows = np.concatenate(
+            [np.pad(r, ((0, 0), (0, width - r.shape[1])), constant_values=k) for r, _ in group]
+        )
+        sups = np.concatenate(
+            [np.pad(t, ((0, 0), (0, width - t.shape[1])), constant_values=d) for _, t in group]
+        )
+        sizes = np.concatenate([np.full(len(r), r.shape[1]) for r, _ in group])
+        for a in (rows, sups, sizes):
+            a.flags.writeable = False
+        batches.append((rows, sups, sizes))
+    return tuple(batches)
+
+
+def _propose(
+    mf: np.ndarray, confirm: Callable[[Sequence[int], Sequence[int]], Vertex | None]
+) -> tuple[list[list[int]], list[list[int]], np.ndarray]:
+    """Float stage: solve every basis in batches and keep those that may be feasible vertices.
+
+    Bases whose 1-norm condition number exceeds :data:`COND_LIMIT` (including exactly singular
+    ones) are handed to ``confirm`` for an exact decision instead. Returns the tight rows,
+    supports (both unpadded) and float solutions of the remaining feasible-looking bases.
+    """
+    k, d = mf.shape
+    padded = np.zeros((k + 1, d + 1))
+    padded[:k, :d] = mf
+    rows_out: list[list[int]] = []
+    sups_out: list[list[int]] = []
+    z_out = []
+    for rows, sups, sizes in _basis_batches(k, d):
+        width = rows.shape[1]
+        diag = np.arange(width)
+        systems = padded[rows[:, :, None], sups[:, None, :]]
+        pad = diag[None, :] >= sizes[:, None]  # padding positions get an identity block
+        systems[:, diag, diag] += pad
+        nonzero = np.linalg.det(systems) != 0.0
+        inverse = np.zeros_like(systems)
+        inverse[nonzero] = np.linalg.inv(systems[nonzero])
+        norm = np.abs(systems).sum(axis=1).max(axis=1)
+        cond = norm * np.abs(inverse).sum(axis=1).max(axis=1)
+        well = nonzero & (cond < COND_LIMIT)
+        for b in np.flatnonzero(~well):  # too ill-conditioned for floats: decided exactly
+            s = int(sizes[b])
+            confirm(rows[b, :s].tolist(), sups[b, :s].tolist())
+        zs = inverse[well] @ (~pad[well])[:, :, None].astype(float)
+        z = np.zeros((len(zs), d + 1))
+        np.put_along_axis(z, sups[well], zs[:, :, 0], axis=1)
+        z = z[:, :d]
+        tol = FEASIBILITY_TOL * (1.0 + np.abs(z).max(axis=1))
+        feasible = (z.min(axis=1) >= -tol) & ((1.0 - z @ mf.T).min(axis=1) >= -tol)
+        keep = np.flatnonzero(well)[feasible]
+        rows_out += [r[: int(s)] for r, s in zip(rows[keep].tolist(), sizes[keep], strict=True)]
+        sups_out += [t[: int(s)] for t, s in zip(sups[keep].tolist(), sizes[keep], strict=True)]
+        z_out.append(z[feasible])
+    return rows_out, sups_out, np.concatenate(z_out)
 
 
 def extreme_equilibria(
