@@ -81,7 +81,8 @@ def _solve_exact(matrix: list[list[int]]) -> tuple[list[int], int] | None:
 
     Fraction-free Gauss-Jordan elimination (Bareiss 1968): every intermediate entry is a minor of
     the augmented matrix, so each division is exact and all arithmetic stays in integers. The
-    result is checked by substitution, and a Fraction elimination is used if the check fails.
+    caller checks the result by substitution (:func:`polytope_vertices` does, for every row) and
+    falls back to :func:`_solve_fractions` if the check fails.
     """
     n = len(matrix)
     aug = [[*row, 1] for row in matrix]
@@ -105,12 +106,9 @@ def _solve_exact(matrix: list[list[int]]) -> tuple[list[int], int] | None:
         prev = pivot
     det = prev
     nums = [aug[i][n] for i in range(n)]
-    # Rows i < n-1 hold det on the diagonal implicitly; verify by substitution.
     if det < 0:
         det, nums = -det, [-v for v in nums]
-    if all(sum(a * z for a, z in zip(row, nums, strict=True)) == det for row in matrix):
-        return nums, det
-    return _solve_fractions(matrix)
+    return nums, det
 
 
 def _solve_fractions(matrix: list[list[int]]) -> tuple[list[int], int] | None:
@@ -151,22 +149,45 @@ def polytope_vertices(
     var_bits = [1 << lab for lab in var_labels]
     found: dict[tuple[int, ...], Vertex] = {}
 
+    columns = [list(col) for col in zip(*matrix, strict=True)]
+
     def confirm(rows: Sequence[int], support: Sequence[int]) -> Vertex | None:
         """Exact solution, feasibility and label set of one basis (None if singular/infeasible)."""
-        solved = _solve_exact([[matrix[r][t] for t in support] for r in rows])
+        sub = [[matrix[r][t] for t in support] for r in rows]
+        solved = _solve_exact(sub)
         if solved is None:
             return None
         nums_s, det = solved
+        values = [0] * k  # values[r] = matrix[r] @ nums, exactly
+        for t, v in zip(support, nums_s, strict=True):
+            if v:
+                col = columns[t]
+                values = [a + c * v for a, c in zip(values, col, strict=True)]
+        if any(values[r] != det for r in rows):  # substitution check of the elimination
+            solved = _solve_fractions(sub)
+            if solved is None:  # pragma: no cover - _solve_exact found it nonsingular
+                return None
+            return confirm_solution(rows, support, *solved)
+        return confirm_solution(rows, support, nums_s, det, values)
+
+    def confirm_solution(
+        rows: Sequence[int],
+        support: Sequence[int],
+        nums_s: list[int],
+        det: int,
+        values: list[int] | None = None,
+    ) -> Vertex | None:
         if any(v < 0 for v in nums_s):
             return None
         nums = [0] * d
         for t, v in zip(support, nums_s, strict=True):
             nums[t] = v
+        if values is None:
+            values = [sum(matrix[r][t] * nums[t] for t in support) for r in range(k)]
+        if max(values) > det:
+            return None
         labels = 0
-        for r in range(k):
-            value = sum(matrix[r][t] * nums[t] for t in support)
-            if value > det:
-                return None
+        for r, value in enumerate(values):
             if value == det:
                 labels |= row_bits[r]
         for t in range(d):
