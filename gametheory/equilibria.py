@@ -42,6 +42,7 @@ __all__ = [
     "Equilibrium",
     "MissingDependencyError",
     "NashpyFailure",
+    "SolverTimeout",
     "action_values",
     "best_responses",
     "equilibria",
@@ -71,6 +72,10 @@ class MissingDependencyError(ImportError):
 
 class NashpyFailure(RuntimeError):
     """A nashpy algorithm raised an exception on the given game."""
+
+
+class SolverTimeout(TimeoutError):
+    """An external solver did not finish within the allowed time."""
 
 
 # --------------------------------------------------------------------------------------------
@@ -145,9 +150,12 @@ class Equilibrium:
 class Equilibria(list):
     """The list of equilibria returned by :func:`equilibria`, with how they were computed.
 
-    Attributes: ``method``, ``exact`` (decided in exact arithmetic), ``degenerate`` (True/False
-    for two-player games, None when not determined) and ``complete`` (True when the method
-    guarantees every extreme equilibrium — or, for ``"pure"``, every pure equilibrium).
+    Attributes: ``method``; ``exact`` (the probabilities and payoffs are exact Fractions);
+    ``decided_exactly`` (which profiles are equilibria was decided in exact arithmetic — also
+    true for float games solved by ``"vertex_enumeration"``, which works on the exact binary
+    values of the floats); ``degenerate`` (True/False for two-player games, None when not
+    determined) and ``complete`` (True when the method guarantees every extreme equilibrium —
+    or, for ``"pure"``, every pure equilibrium).
     """
 
     def __init__(
@@ -158,10 +166,12 @@ class Equilibria(list):
         exact: bool,
         degenerate: bool | None,
         complete: bool,
+        decided_exactly: bool | None = None,
     ) -> None:
         super().__init__(items)
         self.method = method
         self.exact = exact
+        self.decided_exactly = exact if decided_exactly is None else decided_exactly
         self.degenerate = degenerate
         self.complete = complete
 
@@ -180,7 +190,10 @@ class Equilibria(list):
             pay = ", ".join(format_number(v) for v in eq.payoffs)
             kind = "pure" + (", strict" if eq.is_strict else "") if eq.is_pure else "mixed"
             rows.append(f"<tr><td>{k + 1}</td>{cells}<td>({pay})</td><td>{kind}</td></tr>")
-        note = f"method {self.method}; exact: {self.exact}; degenerate: {self.degenerate}"
+        note = (
+            f"method {self.method}; exact values: {self.exact}; decided exactly: "
+            f"{self.decided_exactly}; degenerate: {self.degenerate}; complete: {self.complete}"
+        )
         return (
             f"<table><tr><th>#</th>{head}<th>payoffs</th><th>type</th></tr>{''.join(rows)}"
             f"</table><p><small>{html.escape(note)}</small></p>"
@@ -214,7 +227,7 @@ def action_values(game: Game, player: int | str, profile: Sequence[Any]) -> np.n
     ``profile`` gives a strategy (action or probability vector) for every player; the player's
     own entry is ignored. Exact (Fractions) when the game and the profile are exact.
     """
-    game._require_numeric("action_values")
+    game._require_solvable("action_values")
     i = game.player_index(player)
     vectors = _strategy_vectors(game, profile)
     exact = game.is_exact and all(v.dtype == object for v in vectors)
@@ -226,6 +239,17 @@ def action_values(game: Game, player: int | str, profile: Sequence[Any]) -> np.n
         vec = vectors[k] if exact else np.asarray(vectors[k], dtype=float)
         values = np.tensordot(values, vec, axes=([k], [0]))
     return values
+
+
+def _check_tol(tol: Any) -> float | None:
+    """``tol`` must be None or a finite non-negative real number."""
+    if tol is None:
+        return None
+    if isinstance(tol, bool) or not isinstance(tol, int | float | np.floating | np.integer):
+        raise TypeError(f"tol must be a non-negative number or None, got {tol!r}")
+    if not np.isfinite(tol) or tol < 0:
+        raise ValueError(f"tol must be finite and non-negative, got {tol!r}")
+    return float(tol)
 
 
 def _tolerance(game: Game) -> float:
@@ -242,6 +266,7 @@ def best_responses(
     Exact comparison for exact input; otherwise actions within ``tol`` (default
     ``FLOAT_TOL * max(1, payoff range)``) of the best value count as best responses.
     """
+    tol = _check_tol(tol)
     values = action_values(game, player, profile)
     best = values.max()
     if values.dtype == object and tol is None:
@@ -256,6 +281,7 @@ def is_equilibrium(game: Game, profile: Sequence[Any], *, tol: float | None = No
     Exact for exact games and exact profiles (Fractions); float input uses ``tol`` as in
     :func:`best_responses` (an action with probability below ``tol`` counts as unplayed).
     """
+    tol = _check_tol(tol)
     vectors = _strategy_vectors(game, profile)
     exact = game.is_exact and all(v.dtype == object for v in vectors) and tol is None
     for i, vec in enumerate(vectors):
@@ -290,15 +316,17 @@ def pure_equilibria(game: Game) -> Equilibria:
     Vectorised: for each player ``i`` the maximum of ``u_i`` along axis ``i`` is compared with
     ``u_i`` in one array operation, so no Python loop runs over profiles.
     """
-    game._require_numeric("pure_equilibria")
-    exact = game.kind != "symbolic"
+    game._require_solvable("pure_equilibria")
+    exact = game.is_exact
     arrays = game.as_fractions() if game.is_exact else game.as_float()
     nash, strict = _pure_masks(arrays)
     out = []
     for idx in np.argwhere(nash):
         prof = tuple(int(a) for a in idx)
         out.append(_pure_equilibrium(game, prof, bool(strict[prof]), "pure", game.is_exact))
-    return Equilibria(out, method="pure", exact=exact, degenerate=None, complete=True)
+    return Equilibria(
+        out, method="pure", exact=exact, degenerate=None, complete=True, decided_exactly=True
+    )
 
 
 def _pure_equilibrium(
@@ -439,17 +467,6 @@ def _integer_vector(vector: Sequence[Fraction]) -> tuple[list[int], int]:
 
 
 def _vertex_enumeration(game: Game) -> Equilibria:
-    if game.kind == "symbolic":
-        # irrational constants (sqrt(2), pi): no exact rational form; solve their float values
-        fgame = Game(*game.as_float(), players=game.players, actions=game.actions)
-        result = _vertex_enumeration(fgame)
-        return Equilibria(
-            list(result),
-            method=result.method,
-            exact=False,
-            degenerate=result.degenerate,
-            complete=True,
-        )
     A, B = game.as_fractions()
     pairs, degenerate = extreme_equilibria(A, B)
     exact = game.is_exact
@@ -477,7 +494,12 @@ def _vertex_enumeration(game: Game) -> Equilibria:
         )
     out.sort(key=lambda eq: tuple(-float(p) for s in eq.strategies for p in s))
     return Equilibria(
-        out, method="vertex_enumeration", exact=True, degenerate=degenerate, complete=True
+        out,
+        method="vertex_enumeration",
+        exact=exact,
+        degenerate=degenerate,
+        complete=True,
+        decided_exactly=True,
     )
 
 
@@ -486,11 +508,8 @@ def is_degenerate(game: Game) -> bool:
     responses (von Stengel 2002, Def. 3.2); decided exactly for two-player games."""
     if game.n_players != 2:
         raise ValueError("degeneracy is defined here for two-player games only")
-    game._require_numeric("is_degenerate")
-    A, B = game.as_fractions() if game.kind != "symbolic" else game.as_float()
-    if game.kind == "symbolic":
-        A = np.vectorize(Fraction, otypes=[object])(A)
-        B = np.vectorize(Fraction, otypes=[object])(B)
+    game._require_solvable("is_degenerate")
+    A, B = game.as_fractions()
     return extreme_equilibria(A, B)[1]
 
 
@@ -573,9 +592,8 @@ def _gambit_profiles(ggame: Any, result: Any) -> list[list[list[Fraction]]]:
     ]
 
 
-def _gambit(game: Game, method: str) -> Equilibria:
+def _gambit(game: Game, method: str, timeout: float) -> Equilibria:
     gbt = _pygambit()
-    game._require_numeric(method)
     ggame = _gambit_game(game)
     if method == "gambit.enummixed":
         if game.n_players != 2:
@@ -596,7 +614,7 @@ def _gambit(game: Game, method: str) -> Equilibria:
         return _verified(
             game, [[[float(v) for v in s] for s in p] for p in profiles], method, complete=True
         )
-    profiles = _gambit_profiles(ggame, gbt.nash.enumpoly_solve(ggame))
+    profiles = _enumpoly_with_timeout(game, timeout)
     found = _verified(
         game, [[[float(v) for v in s] for s in p] for p in profiles], method, complete=False
     )
@@ -605,12 +623,129 @@ def _gambit(game: Game, method: str) -> Equilibria:
     return Equilibria(merged, method=method, exact=False, degenerate=None, complete=False)
 
 
+def _enumpoly_worker(arrays: list[list[str]], shape: tuple[int, ...], conn: Any) -> None:
+    """Child process: run pygambit's enumpoly and send the profiles back as strings."""
+    try:
+        import pygambit as gbt
+
+        parsed = [
+            np.array([gbt.Rational(v) for v in flat], dtype=object).reshape(shape)
+            for flat in arrays
+        ]
+        ggame = gbt.Game.from_arrays(*parsed)
+        result = gbt.nash.enumpoly_solve(ggame)
+        players = list(ggame.players)
+        conn.send(
+            [[[str(eq[p][s]) for s in p.strategies] for p in players] for eq in result.equilibria]
+        )
+    except Exception as exc:  # pragma: no cover - reported to the parent
+        conn.send(exc)
+    finally:
+        conn.close()
+
+
+def _enumpoly_with_timeout(game: Game, timeout: float) -> list[list[list[Fraction]]]:
+    """pygambit ``enumpoly_solve`` in a child process that is killed after ``timeout`` seconds.
+
+    enumpoly can run forever on games with continua of equilibria (Gambit issue #198) and does
+    not respond to Ctrl-C, so it never runs in the caller's process.
+    """
+    import multiprocessing
+
+    _pygambit()
+    methods = multiprocessing.get_all_start_methods()
+    ctx = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    arrays = [[str(v) for v in a.flat] for a in game.as_fractions()]
+    receiver, sender = ctx.Pipe(duplex=False)
+    process = ctx.Process(target=_enumpoly_worker, args=(arrays, game.shape, sender), daemon=True)
+    process.start()
+    sender.close()
+    try:
+        if not receiver.poll(timeout):
+            raise SolverTimeout(
+                f"gambit.enumpoly did not finish within {timeout:g} s (it can loop forever on "
+                "games with a continuum of equilibria); use method='pure' for the pure "
+                "equilibria, or pass a larger timeout"
+            )
+        result = receiver.recv()
+    except EOFError as exc:  # pragma: no cover - the child died
+        raise RuntimeError("gambit.enumpoly crashed") from exc
+    finally:
+        if process.is_alive():
+            process.kill()
+        process.join()
+        receiver.close()
+    if isinstance(result, Exception):  # pragma: no cover
+        raise RuntimeError(f"gambit.enumpoly failed: {result}") from result
+    return [[[Fraction(v) for v in s] for s in p] for p in result]
+
+
+def _reduced_equilibria(game: Game, method: str, timeout: float) -> Equilibria | None:
+    """Solve an N-player game in which some players have a single action.
+
+    Those players' choices are fixed, so the game is really one among the others: with two
+    such players left it is solved completely and exactly by vertex enumeration, with one left
+    its extreme equilibria are that player's best actions. Returns None when three or more
+    players have a choice.
+    """
+    active = [i for i, n in enumerate(game.shape) if n > 1]
+    if len(active) > 2:
+        return None
+    fixed = tuple(0 if n == 1 else slice(None) for n in game.shape)
+    arrays = [a[fixed] for a in game.payoff_arrays]
+    if len(active) == 2:
+        reduced = Game(
+            arrays[active[0]],
+            arrays[active[1]],
+            players=[game.players[i] for i in active],
+            actions=[game.actions[i] for i in active],
+        )
+        inner = _vertex_enumeration(reduced)
+        profiles = [eq.strategies for eq in inner]
+        degenerate = inner.degenerate
+    else:
+        values = arrays[active[0]] if active else None
+        if values is None:
+            profiles = [()]
+        else:
+            best = values.max()
+            one, zero = (Fraction(1), Fraction(0)) if game.is_exact else (1.0, 0.0)
+            profiles = [
+                (tuple(one if k == a else zero for k in range(len(values))),)
+                for a in np.flatnonzero(values == best)
+            ]
+        degenerate = None
+    out = []
+    exact = game.is_exact
+    unit = (Fraction(1),) if exact else (1.0,)
+    for profile in profiles:
+        it = iter(profile)
+        full = [next(it) if n > 1 else unit for n in game.shape]
+        vectors = [np.array(v, dtype=object if exact else float) for v in full]
+        eq = _make_equilibrium(game, vectors, method, exact)
+        if eq is None:  # pragma: no cover - the reduction preserves equilibria
+            raise RuntimeError("internal error: a lifted equilibrium failed the check")
+        out.append(eq)
+    return Equilibria(
+        out,
+        method=method,
+        exact=exact,
+        degenerate=degenerate,
+        complete=True,
+        decided_exactly=True,
+    )
+
+
 # --------------------------------------------------------------------------------------------
 # Entry point
 # --------------------------------------------------------------------------------------------
 
 
-def equilibria(game: Game, method: str = "auto") -> Equilibria:
+#: Seconds after which an external N-player solver (pygambit enumpoly) is stopped.
+DEFAULT_TIMEOUT = 30.0
+
+
+def equilibria(game: Game, method: str = "auto", *, timeout: float = DEFAULT_TIMEOUT) -> Equilibria:
     """Nash equilibria of ``game``; every one verified by a best-response check.
 
     Parameters
@@ -621,7 +756,13 @@ def equilibria(game: Game, method: str = "auto") -> Equilibria:
         ``"auto"`` (two players: ``"vertex_enumeration"``, all extreme equilibria, exact;
         N players: ``"gambit.enumpoly"`` when pygambit is installed, otherwise a
         :class:`MissingDependencyError` that explains how to install it or to ask for
-        ``method="pure"``), or one of :data:`METHODS` (see the module docstring).
+        ``method="pure"``), or one of :data:`METHODS` (see the module docstring). N-player
+        games in which at most two players have more than one action are reduced to those
+        players and solved completely by exact vertex enumeration.
+    timeout:
+        Seconds after which ``"gambit.enumpoly"`` (run in a child process, since it can loop
+        forever on games with a continuum of equilibria) is stopped with
+        :class:`SolverTimeout`.
 
     Returns
     -------
@@ -640,11 +781,16 @@ def equilibria(game: Game, method: str = "auto") -> Equilibria:
         raise TypeError(f"equilibria() needs a gametheory.Game, got {type(game).__name__}")
     if method not in METHODS:
         raise ValueError(f"unknown method {method!r}; choose one of {list(METHODS)}")
-    game._require_numeric(f"equilibria(method={method!r})")
+    game._require_solvable(f"equilibria(method={method!r})")
+    if isinstance(timeout, bool) or not isinstance(timeout, int | float) or not timeout > 0:
+        raise ValueError(f"timeout must be a positive number of seconds, got {timeout!r}")
     if method == "auto":
         if game.n_players == 2:
             method = "vertex_enumeration"
         else:
+            reduced = _reduced_equilibria(game, "vertex_enumeration", timeout)
+            if reduced is not None:
+                return reduced
             _pygambit()
             method = "gambit.enumpoly"
     if method == "pure":
@@ -658,4 +804,4 @@ def equilibria(game: Game, method: str = "auto") -> Equilibria:
         return _vertex_enumeration(game)
     if method.startswith("nashpy."):
         return _nashpy(game, method)
-    return _gambit(game, method)
+    return _gambit(game, method, timeout)

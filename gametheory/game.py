@@ -22,7 +22,7 @@ from __future__ import annotations
 import html
 import math
 import numbers
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from fractions import Fraction
 from typing import Any
 
@@ -46,6 +46,10 @@ class UnboundParameterError(ValueError):
 # --------------------------------------------------------------------------------------------
 
 
+def _plural(noun: str) -> str:
+    return noun[:-1] + "ies" if noun.endswith("y") else noun + "s"
+
+
 def _describe_nonfinite(f: float) -> str:
     return "NaN (not a number)" if math.isnan(f) else "infinite"
 
@@ -57,9 +61,9 @@ def _convert_entry(value: Any, where: str, noun: str = "payoff") -> tuple[str, A
     float) or ``"symbolic"`` (a sympy expression). Raises TypeError/ValueError naming ``where``.
     """
     if isinstance(value, bool | np.bool_):
-        raise TypeError(f"{noun} {where} is a boolean ({value!r}); {noun}s must be numbers")
+        raise TypeError(f"{noun} {where} is a boolean ({value!r}); {_plural(noun)} must be numbers")
     if isinstance(value, str | bytes):
-        raise TypeError(f"{noun} {where} is a string ({value!r}); {noun}s must be numbers")
+        raise TypeError(f"{noun} {where} is a string ({value!r}); {_plural(noun)} must be numbers")
     if isinstance(value, Fraction):
         return "exact", value
     if isinstance(value, numbers.Integral):
@@ -67,7 +71,9 @@ def _convert_entry(value: Any, where: str, noun: str = "payoff") -> tuple[str, A
     if isinstance(value, float | np.floating):
         f = float(value)
         if not math.isfinite(f):
-            raise ValueError(f"{noun} {where} is {_describe_nonfinite(f)}; {noun}s must be finite")
+            raise ValueError(
+                f"{noun} {where} is {_describe_nonfinite(f)}; {_plural(noun)} must be finite"
+            )
         return "float", f
     if isinstance(value, sympy.Basic):
         if not isinstance(value, sympy.Expr):
@@ -77,15 +83,17 @@ def _convert_entry(value: Any, where: str, noun: str = "payoff") -> tuple[str, A
         if value.is_Float:
             f = float(value)
             if not math.isfinite(f):
-                raise ValueError(f"{noun} {where} is {f}; {noun}s must be finite numbers")
+                raise ValueError(f"{noun} {where} is {f}; {_plural(noun)} must be finite numbers")
             return "float", f
         if value.has(sympy.nan, sympy.zoo, sympy.oo, -sympy.oo):
-            raise ValueError(f"{noun} {where} is {value}; {noun}s must be finite")
+            raise ValueError(f"{noun} {where} is {value}; {_plural(noun)} must be finite")
         if value.is_real is False:
             raise ValueError(f"{noun} {where} is {value}, which is not real")
         return "symbolic", value
     if isinstance(value, numbers.Complex | complex):
-        raise TypeError(f"{noun} {where} is complex ({value!r}); {noun}s must be real numbers")
+        raise TypeError(
+            f"{noun} {where} is complex ({value!r}); {_plural(noun)} must be real numbers"
+        )
     raise TypeError(
         f"{noun} {where} has unsupported type {type(value).__name__} ({value!r}); use int, "
         "float, fractions.Fraction or a sympy expression"
@@ -129,10 +137,22 @@ def _nested_shape(data: Any, where: str) -> tuple[int, ...]:
 
 def _to_payoff_array(data: Any, where: str, noun: str = "payoff") -> tuple[str, np.ndarray]:
     """Validate one payoff array and return ``(kind, object ndarray)`` with normalised entries."""
-    if isinstance(data, sympy.MatrixBase):
+    if isinstance(data, np.ma.MaskedArray):
+        raise TypeError(f"{where} is a masked array; fill or drop the masked values first")
+    if isinstance(data, sympy.MatrixBase | sympy.NDimArray):
         data = data.tolist()
+    elif hasattr(data, "to_numpy") and callable(data.to_numpy):  # pandas DataFrame / Series
+        data = data.to_numpy()
+    if isinstance(data, np.ndarray):
+        data = np.asarray(data)  # plain ndarray (np.matrix and other subclasses)
+    elif isinstance(data, Iterator):
+        raise TypeError(f"{where} is an iterator; pass a list, tuple or array")
     shape = _nested_shape(data, where)
     if len(shape) == 0:
+        if noun == "probability":
+            raise TypeError(
+                f"{where} must be an action (index or name) or a probability vector, got {data!r}"
+            )
         raise ValueError(f"{where} is a scalar; a payoff array needs one axis per player")
     if any(s == 0 for s in shape):
         raise ValueError(f"{where} has shape {shape}: every player needs at least one action")
@@ -143,6 +163,8 @@ def _to_payoff_array(data: Any, where: str, noun: str = "payoff") -> tuple[str, 
             raise TypeError(f"{where} is boolean; payoffs must be numbers")
         if data.dtype.kind == "c":
             raise TypeError(f"{where} is complex; payoffs must be real numbers")
+        if data.dtype.kind in "mMV":
+            raise TypeError(f"{where} has dtype {data.dtype}; {_plural(noun)} must be numbers")
         if data.dtype.kind == "f" and not np.all(np.isfinite(data)):
             bad = tuple(int(i) for i in np.argwhere(~np.isfinite(data))[0])
             raise ValueError(f"{where} has a NaN (not a number) or infinite {noun} at index {bad}")
@@ -295,7 +317,7 @@ class Game:
         if actions is None:
             self._actions = tuple(tuple(str(k) for k in range(s)) for s in shape)
         else:
-            if isinstance(actions, str) or not isinstance(actions, Sequence):
+            if isinstance(actions, str) or not isinstance(actions, Sequence | np.ndarray):
                 raise TypeError("actions must be one sequence of names per player")
             if len(actions) != n:
                 raise ValueError(f"actions has {len(actions)} entries but the game has {n} players")
@@ -438,15 +460,39 @@ class Game:
                 f"bind them first, e.g. game.subs({params[0].name}=1)"
             )
 
+    def _require_solvable(self, what: str) -> None:
+        """Raise unless the payoffs are rational or float numbers (what exact solvers need)."""
+        self._require_numeric(what)
+        if self._kind == "symbolic":
+            example = next(v for a in self._payoffs for v in a.flat if not v.is_Rational)
+            raise ValueError(
+                f"{what} needs rational or float payoffs, but the game has irrational constants "
+                f"such as {example}; solve the game of their float values with game.evalf(), or "
+                "replace them by rationals (e.g. with sympy.nsimplify)"
+            )
+
     def as_float(self) -> tuple[np.ndarray, ...]:
         """Payoff arrays as float64 (raises :class:`UnboundParameterError` if parametric)."""
         self._require_numeric("as_float()")
-        if self._kind == "symbolic":
-            return tuple(
-                np.array([float(sympy.N(v, 17)) for v in a.flat]).reshape(a.shape)
-                for a in self._payoffs
-            )
-        return tuple(np.asarray(a, dtype=float) for a in self._payoffs)
+        try:
+            if self._kind == "symbolic":
+                out = tuple(
+                    np.array([float(sympy.N(v, 17)) for v in a.flat]).reshape(a.shape)
+                    for a in self._payoffs
+                )
+            else:
+                out = tuple(np.asarray(a, dtype=float) for a in self._payoffs)
+        except OverflowError:
+            out = (np.array([np.inf]),)
+        if not all(np.all(np.isfinite(a)) for a in out):
+            raise ValueError("some payoffs are too large to be represented as float64 numbers")
+        return out
+
+    def evalf(self) -> Game:
+        """The float game of the payoffs' float64 values (e.g. for irrational constants)."""
+        return Game.from_arrays(
+            *self.as_float(), players=self._players, actions=self._actions, title=self._title
+        )
 
     def as_fractions(self) -> tuple[np.ndarray, ...]:
         """Payoff arrays as exact Fractions (floats converted exactly; symbolic games rejected)."""
@@ -658,13 +704,15 @@ class Game:
             raise TypeError(f"strategy of {self._players[player]} must be numeric")
         if kind == "float":
             vec = arr.astype(float)
+            if isinstance(strategy, np.ndarray) and strategy.dtype.kind == "f":
+                tol = max(tol, 16 * float(np.finfo(strategy.dtype).eps))  # float32 input
             if np.any(vec < -tol):
                 raise ValueError(f"strategy of {self._players[player]} has negative probabilities")
             if abs(vec.sum() - 1.0) > tol:
                 raise ValueError(
                     f"probabilities of {self._players[player]} sum to {vec.sum()!r}, not 1"
                 )
-            return vec
+            return np.clip(vec, 0.0, None) / np.clip(vec, 0.0, None).sum()  # within tol of 1
         if any(v < 0 for v in arr):
             raise ValueError(f"strategy of {self._players[player]} has negative probabilities")
         total = sum(arr, Fraction(0))

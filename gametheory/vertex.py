@@ -143,8 +143,10 @@ def polytope_vertices(
     basis. Returns vertices sorted by their exact coordinates.
     """
     k, d = len(matrix), len(matrix[0])
-    mf = np.array(matrix, dtype=float)
-    mf /= mf.max()  # float copy scaled into (0, 1]; the polytope scales by the same factor
+    top = max(max(row) for row in matrix)
+    # float copy scaled into (0, 1] (the polytope scales by the same factor); integer true
+    # division is correctly rounded even for integers far beyond the float range
+    mf = np.array([[v / top for v in row] for row in matrix], dtype=float)
     row_bits = [1 << lab for lab in row_labels]
     var_bits = [1 << lab for lab in var_labels]
     found: dict[tuple[int, ...], Vertex] = {}

@@ -114,7 +114,7 @@ def test_near_tie_float_game_is_decided_exactly():
     eqs = gt.equilibria(gt.Game(A, B))
     exact = gt.equilibria(gt.Game(*gt.Game(A, B).as_fractions()))
     assert len(eqs) == len(exact) >= 1
-    assert all(not e.exact for e in eqs) and eqs.exact
+    assert all(not e.exact for e in eqs) and not eqs.exact and eqs.decided_exactly
     for e in eqs:
         assert isinstance(e.strategies[0][0], float)
         assert gt.is_equilibrium(gt.Game(A, B), e.strategies)
@@ -131,12 +131,31 @@ def test_float_game_matches_exact_game():
         assert {tuple(tuple(s) for s in e.strategies) for e in floats} == as_floats
 
 
-def test_irrational_sympy_payoffs_fall_back_to_floats():
-    g = gt.Game([[sympy.sqrt(2), 0], [0, 1]], [[1, 0], [0, sympy.sqrt(2)]])
-    eqs = gt.equilibria(g)
-    mixed = next(e for e in eqs if not e.is_pure)
-    assert not eqs.exact or not mixed.exact
+def test_irrational_payoffs_need_an_explicit_float_game():
+    # solving the float values silently could be wrong: sqrt(2) < 1.4142135623730951
+    g = gt.Game([[sympy.sqrt(2), 0], [F(14142135623730951, 10**16), 0]], [[0, 0], [0, 0]])
+    with pytest.raises(ValueError, match="evalf"):
+        gt.equilibria(g)
+    with pytest.raises(ValueError, match="irrational"):
+        gt.is_equilibrium(g, [0, 0])
+    h = gt.Game([[sympy.sqrt(2), 0], [0, 1]], [[1, 0], [0, sympy.sqrt(2)]]).evalf()
+    mixed = next(e for e in gt.equilibria(h) if not e.is_pure)
     assert mixed.strategies[0][0] == pytest.approx(np.sqrt(2) / (1 + np.sqrt(2)))
+
+
+def test_extreme_scales_are_exact():
+    # tiny, subnormal and huge payoffs: the exact integers exceed the float range
+    eqs = gt.equilibria(gt.Game([[5e-324, 1.0], [1.0, 0.0]], [[1.0, 0.0], [0.0, 1.0]]))
+    assert [e.strategies for e in eqs] == [((0.5, 0.5), (0.5, 0.5))]
+    big = 10**309
+    eqs = gt.equilibria(gt.Game([[big, 0], [0, 1]], [[1, 0], [0, 1]]))
+    assert as_set(eqs) == {
+        ((1, 0), (1, 0)),
+        ((0, 1), (0, 1)),
+        ((F(1, 2), F(1, 2)), (F(1, big + 1), F(big, big + 1))),
+    }
+    with pytest.raises(ValueError, match="too large"):
+        gt.Game([[big, 0], [0, 1]], [[1, 0], [0, 1]]).as_float()
 
 
 def test_labels_and_iteration():
@@ -264,6 +283,33 @@ def test_n_player_auto_uses_gambit_and_keeps_pure_equilibria():
         assert gt.is_equilibrium(g, e.as_float(), tol=1e-7)
 
 
+def test_players_with_one_action_reduce_to_an_exact_two_player_game():
+    # pygambit enumpoly loops forever on this 2x2x1 game (Gambit issue #198)
+    A = np.array([[[1], [2]], [[1], [2]]])
+    B = np.array([[[2], [1]], [[0], [2]]])
+    C = np.array([[[2], [2]], [[2], [2]]])
+    eqs = gt.equilibria(gt.Game.from_arrays(A, B, C))
+    two = gt.equilibria(gt.Game(A[:, :, 0], B[:, :, 0]))
+    assert eqs.complete and eqs.exact and eqs.degenerate == two.degenerate
+    assert {e.strategies for e in eqs} == {(*e.strategies, (1,)) for e in two}
+    one = gt.equilibria(
+        gt.Game.from_arrays(np.array([[[3]], [[5]], [[5]]]), *np.zeros((2, 3, 1, 1)))
+    )
+    assert {e.pure_profile for e in one} == {(1, 0, 0), (2, 0, 0)}
+
+
+def test_enumpoly_runs_in_a_child_process_with_a_timeout():
+    from gametheory.equilibria import SolverTimeout
+
+    rng = np.random.default_rng(1)
+    rng.integers(0, 3, (3, 3, 2, 2))
+    arrays = rng.integers(0, 3, (3, 3, 2, 2))  # enumpoly does not finish on this game
+    with pytest.raises(SolverTimeout, match="method='pure'"):
+        gt.equilibria(gt.Game.from_arrays(*arrays), timeout=1)
+    with pytest.raises(ValueError, match="timeout"):
+        gt.equilibria(gt.Game.from_arrays(*arrays), timeout=0)
+
+
 def test_three_player_textbook_mixed_equilibrium_via_gambit():
     # Each player gets 1 if matching the next player's action in a cycle, else 0 ... use a
     # game with a unique, fully mixed equilibrium: three-player matching pennies variant.
@@ -384,6 +430,21 @@ def test_bad_method_and_bad_game():
     t = sympy.Symbol("t")
     with pytest.raises(gt.UnboundParameterError, match="t"):
         gt.equilibria(gt.Game([[t, 0], [0, 1]], [[1, 0], [0, 1]]))
+
+
+def test_tolerance_is_validated():
+    g = gt.Game([[1, 0], [0, 1]], [[1, 0], [0, 1]])
+    for bad, exc in [(float("nan"), ValueError), (-1e-9, ValueError), ("x", TypeError)]:
+        with pytest.raises(exc, match="tol"):
+            gt.is_equilibrium(g, [0, 0], tol=bad)
+        with pytest.raises(exc, match="tol"):
+            gt.best_responses(g, 0, [0, 0], tol=bad)
+
+
+def test_float32_strategies_are_accepted():
+    g = gt.Game([[4, -2], [0, 0]], [[4, 0], [-2, 0]])
+    third = np.array([1 / 3, 2 / 3], dtype=np.float32)
+    assert gt.is_equilibrium(g, [third, third], tol=1e-6)
 
 
 def test_best_responses_and_is_equilibrium():

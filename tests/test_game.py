@@ -182,6 +182,19 @@ BAD_GAMES = [
     ),
     ("non-string title", lambda: gt.Game(PD_A, PD_B, title=3), TypeError, "title"),
     ("infinite sympy payoff", lambda: gt.Game([[sympy.oo, 0]], [[0, 0]]), ValueError, "finite"),
+    (
+        "masked array",
+        lambda: gt.Game(np.ma.masked_invalid([[1.0, np.nan]]), [[0, 0]]),
+        TypeError,
+        "masked",
+    ),
+    (
+        "datetime payoffs",
+        lambda: gt.Game(np.array([[1, 2]], dtype="timedelta64[s]"), [[0, 0]]),
+        TypeError,
+        "dtype",
+    ),
+    ("iterator payoffs", lambda: gt.Game(iter([[1, 2]]), [[0, 0]]), TypeError, "iterator"),
 ]
 
 
@@ -206,6 +219,8 @@ BAD_PROFILES = [
     ("NaN probability", [[np.nan, 1.0], "C"], ValueError, "NaN"),
     ("wrong length vector", [[1, 0, 0], "C"], ValueError, "2 probabilities"),
     ("a string instead of a profile", "CD", TypeError, "sequence"),
+    ("a boolean action", [True, "C"], TypeError, "action"),
+    ("a float action", [1.0, "C"], TypeError, "action"),
 ]
 
 
@@ -213,6 +228,21 @@ BAD_PROFILES = [
 def test_malformed_profiles_raise_clear_errors(name, profile, exc, match):
     with pytest.raises(exc, match=match):
         pd().payoff(profile)
+
+
+def test_pandas_and_numpy_containers_are_accepted():
+    import pandas as pd
+
+    df = pd.DataFrame(PD_A)
+    with pytest.warns(PendingDeprecationWarning):
+        matrix = np.matrix(PD_B)
+    g = gt.Game(df, matrix, actions=np.array([["C", "D"], ["C", "D"]]))
+    assert g == pd_game_with_numbers()
+    assert gt.Game(sympy.Matrix(PD_A), sympy.Array(PD_B)).payoff([1, 0]) == (5, 0)
+
+
+def pd_game_with_numbers():
+    return gt.Game(PD_A, PD_B, actions=[["C", "D"], ["C", "D"]])
 
 
 def test_adding_mismatched_games_fails():
