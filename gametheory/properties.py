@@ -18,7 +18,8 @@ Arithmetic
   most ``FLOAT_RTOL * max(1, r)``, where ``r`` is the range of the payoffs compared (the player's
   payoffs for dominance and security levels, each player's payoffs for Pareto comparisons, the
   welfare values for welfare maximisation).
-* **Symbolic games** without free symbols (e.g. a payoff ``sqrt(2)``) are treated as float games.
+* **Irrational constants** (e.g. a payoff ``sqrt(2)``) are refused with a ValueError: call
+  ``game.evalf()`` to work on their float values, as the equilibrium solvers require too.
   Parametric games (free symbols) raise :class:`~gametheory.game.UnboundParameterError`, except in
   :func:`social_welfare`, which returns a sympy expression.
 
@@ -91,7 +92,7 @@ def _numeric_arrays(game: Game, what: str) -> tuple[tuple[np.ndarray, ...], bool
     """Payoff arrays for a numeric computation and whether they are exact (Fractions)."""
     if not isinstance(game, Game):
         raise TypeError(f"{what} needs a gametheory.Game, got {type(game).__name__}")
-    game._require_numeric(what)
+    game._require_solvable(what)
     if game.kind == "exact":
         return game.payoff_arrays, True
     return game.as_float(), False

@@ -646,14 +646,17 @@ def test_float_games_use_tolerance():
     assert all(isinstance(p, float) for p in sigma)
 
 
-def test_irrational_symbolic_games_are_treated_as_floats():
+def test_irrational_symbolic_games_are_solved_through_evalf():
     root = sympy.sqrt(2)
-    g = Game([[3 * root, 0], [0, 3 * root], [root, root]], [[0, 0]] * 3)
-    assert g.kind == "symbolic" and not g.is_parametric
+    symbolic = Game([[3 * root, 0], [0, 3 * root], [root, root]], [[0, 0]] * 3)
+    assert symbolic.kind == "symbolic" and not symbolic.is_parametric
+    with pytest.raises(ValueError, match="evalf"):
+        dominated_actions(symbolic, 0)
+    g = symbolic.evalf()
     assert dominated_actions(g, 0) == (2,)
     assert pareto_efficient(g) == ((0, 0), (1, 1))  # the column player is indifferent
     reduced, survivors = iterated_elimination(g)
-    assert survivors == ((0, 1), (0, 1)) and reduced.kind == "symbolic"
+    assert survivors == ((0, 1), (0, 1)) and reduced.kind == "float"
 
 
 PARAMETRIC = assurance(*sympy.symbols("B_s t_c", positive=True))
