@@ -85,6 +85,8 @@ def _solve_exact(matrix: list[list[int]]) -> tuple[list[int], int] | None:
     falls back to :func:`_solve_fractions` if the check fails.
     """
     n = len(matrix)
+    if n <= 3:
+        return _solve_cramer(matrix)
     aug = [[*row, 1] for row in matrix]
     prev = 1
     for k in range(n):
@@ -106,6 +108,32 @@ def _solve_exact(matrix: list[list[int]]) -> tuple[list[int], int] | None:
         prev = pivot
     det = prev
     nums = [aug[i][n] for i in range(n)]
+    if det < 0:
+        det, nums = -det, [-v for v in nums]
+    return nums, det
+
+
+def _solve_cramer(m: list[list[int]]) -> tuple[list[int], int] | None:
+    """Cramer's rule ``z_i = det(M_i) / det(M)`` (``M_i``: column ``i`` replaced by ones), for
+    ``n <= 3``, where it is cheaper than elimination."""
+    n = len(m)
+    if n == 1:
+        det, nums = m[0][0], [1]
+    elif n == 2:
+        (a, b), (c, d) = m
+        det, nums = a * d - b * c, [d - b, a - c]
+    else:
+        (a, b, c), (d, e, f), (g, h, i) = m
+        co = (e * i - f * h, f * g - d * i, d * h - e * g)  # cofactors of the first row
+        det = a * co[0] + b * co[1] + c * co[2]
+        # z = adj(M) @ 1: row sums of the adjugate
+        nums = [
+            (e * i - f * h) + (c * h - b * i) + (b * f - c * e),
+            (f * g - d * i) + (a * i - c * g) + (c * d - a * f),
+            (d * h - e * g) + (b * g - a * h) + (a * e - b * d),
+        ]
+    if det == 0:
+        return None
     if det < 0:
         det, nums = -det, [-v for v in nums]
     return nums, det
@@ -235,12 +263,15 @@ SINGLE_BATCH_LIMIT = 4000
 
 
 @lru_cache(maxsize=128)
-def _basis_batches(k: int, d: int) -> tuple[tuple[np.ndarray, np.ndarray, np.ndarray], ...]:
+def _basis_batches(
+    k: int, d: int
+) -> tuple[tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray], ...]:
     """Every basis of a ``k x d`` polytope as padded index arrays, in batches (cached per shape).
 
     Basis ``b`` of size ``s`` pairs the tight rows ``rows[b, :s]`` with the support
     ``supports[b, :s]``; the padding indices ``k`` and ``d`` point at an all-zero extra row and
-    column, so one batch can hold bases of several sizes.
+    column, so one batch can hold bases of several sizes; ``ones`` is the right-hand side
+    (1 on the basis rows, 0 on the padding, where the system gets an identity block).
     """
     by_size = []
     for s in range(1, min(k, d) + 1):
@@ -259,9 +290,10 @@ def _basis_batches(k: int, d: int) -> tuple[tuple[np.ndarray, np.ndarray, np.nda
             [np.pad(t, ((0, 0), (0, width - t.shape[1])), constant_values=d) for _, t in group]
         )
         sizes = np.concatenate([np.full(len(r), r.shape[1]) for r, _ in group])
-        for a in (rows, sups, sizes):
+        ones = (np.arange(width)[None, :] < sizes[:, None]).astype(float)  # 1 on real rows
+        for a in (rows, sups, sizes, ones):
             a.flags.writeable = False
-        batches.append((rows, sups, sizes))
+        batches.append((rows, sups, sizes, ones))
     return tuple(batches)
 
 
@@ -280,22 +312,24 @@ def _propose(
     rows_out: list[list[int]] = []
     sups_out: list[list[int]] = []
     z_out = []
-    for rows, sups, sizes in _basis_batches(k, d):
-        width = rows.shape[1]
-        diag = np.arange(width)
+    for rows, sups, sizes, ones in _basis_batches(k, d):
+        diag = np.arange(rows.shape[1])
         systems = padded[rows[:, :, None], sups[:, None, :]]
-        pad = diag[None, :] >= sizes[:, None]  # padding positions get an identity block
-        systems[:, diag, diag] += pad
-        nonzero = np.linalg.det(systems) != 0.0
-        inverse = np.zeros_like(systems)
-        inverse[nonzero] = np.linalg.inv(systems[nonzero])
-        norm = np.abs(systems).sum(axis=1).max(axis=1)
-        cond = norm * np.abs(inverse).sum(axis=1).max(axis=1)
+        systems[:, diag, diag] += 1.0 - ones  # identity block on the padding
+        try:
+            inverse = np.linalg.inv(systems)
+            nonzero = np.ones(len(systems), dtype=bool)
+        except np.linalg.LinAlgError:  # some basis is exactly singular in floats
+            nonzero = np.linalg.det(systems) != 0.0
+            inverse = np.zeros_like(systems)
+            inverse[nonzero] = np.linalg.inv(systems[nonzero])
+        # 1-norm condition number (entries are non-negative, so no abs on the systems)
+        cond = systems.sum(axis=1).max(axis=1) * np.abs(inverse).sum(axis=1).max(axis=1)
         well = nonzero & (cond < COND_LIMIT)
         for b in np.flatnonzero(~well):  # too ill-conditioned for floats: decided exactly
             s = int(sizes[b])
             confirm(rows[b, :s].tolist(), sups[b, :s].tolist())
-        zs = inverse[well] @ (~pad[well])[:, :, None].astype(float)
+        zs = inverse[well] @ ones[well][:, :, None]
         z = np.zeros((len(zs), d + 1))
         np.put_along_axis(z, sups[well], zs[:, :, 0], axis=1)
         z = z[:, :d]
