@@ -237,7 +237,7 @@ def polytope_vertices(
             mask |= var_bits[t]
         return mask
 
-    rows_all, sups_all, z_all = _propose(mf, confirm)
+    rows_all, sups_all, z_all = _propose(mf, matrix, confirm)
     if not rows_all:
         return sorted(found.values(), key=lambda v: (v.numerators, v.denominator))
     # Group proposals whose float solutions agree to ~7 digits. Grouping only saves work: a
@@ -298,17 +298,25 @@ def _basis_batches(
 
 
 def _propose(
-    mf: np.ndarray, confirm: Callable[[Sequence[int], Sequence[int]], Vertex | None]
+    mf: np.ndarray,
+    matrix: list[list[int]],
+    confirm: Callable[[Sequence[int], Sequence[int]], Vertex | None],
 ) -> tuple[list[list[int]], list[list[int]], np.ndarray]:
     """Float stage: solve every basis in batches and keep those that may be feasible vertices.
 
     Bases whose 1-norm condition number exceeds :data:`COND_LIMIT` (including exactly singular
-    ones) are handed to ``confirm`` for an exact decision instead. Returns the tight rows,
-    supports (both unpadded) and float solutions of the remaining feasible-looking bases.
+    ones) are decided exactly instead: those whose integer determinant is zero
+    (:func:`_singular_exactly`) are dropped, the others go to ``confirm``. Returns the tight
+    rows, supports (both unpadded) and float solutions of the remaining feasible-looking bases.
     """
     k, d = mf.shape
     padded = np.zeros((k + 1, d + 1))
     padded[:k, :d] = mf
+    int_padded = np.zeros((k + 1, d + 1), dtype=np.int64)
+    if max(max(row) for row in matrix) < 2**31:
+        int_padded[:k, :d] = matrix
+    else:
+        int_padded = None
     rows_out: list[list[int]] = []
     sups_out: list[list[int]] = []
     z_out = []
@@ -326,7 +334,10 @@ def _propose(
         # 1-norm condition number (entries are non-negative, so no abs on the systems)
         cond = systems.sum(axis=1).max(axis=1) * np.abs(inverse).sum(axis=1).max(axis=1)
         well = nonzero & (cond < COND_LIMIT)
-        for b in np.flatnonzero(~well):  # too ill-conditioned for floats: decided exactly
+        ill = np.flatnonzero(~well)  # too ill-conditioned for floats: decided exactly
+        if len(ill) > 48 and int_padded is not None:  # batch pays off for many bases
+            ill = ill[~_singular_exactly(int_padded, rows[ill], sups[ill], ones[ill])]
+        for b in ill:
             s = int(sizes[b])
             confirm(rows[b, :s].tolist(), sups[b, :s].tolist())
         zs = inverse[well] @ ones[well][:, :, None]
@@ -340,6 +351,46 @@ def _propose(
         sups_out += [t[: int(s)] for t, s in zip(sups[keep].tolist(), sizes[keep], strict=True)]
         z_out.append(z[feasible])
     return rows_out, sups_out, np.concatenate(z_out)
+
+
+def _singular_exactly(
+    int_padded: np.ndarray, rows: np.ndarray, sups: np.ndarray, ones: np.ndarray
+) -> np.ndarray:
+    """True where the integer basis matrix is exactly singular (False: nonsingular or unknown).
+
+    Bareiss's fraction-free elimination (Bareiss 1968) in int64, batched: every entry after
+    step ``k`` is a ``(k+1)``-minor of the matrix and every product formed is a product of two
+    minors, so the arithmetic is exact whenever the Hadamard bound ``H`` (product of the row
+    norms) satisfies ``H**2 < 2**62``; systems above that bound are reported as unknown.
+    """
+    a = int_padded[rows[:, :, None], sups[:, None, :]]
+    size = a.shape[1]
+    diag = np.arange(size)
+    a[:, diag, diag] += (1.0 - ones).astype(np.int64)
+    safe = np.prod(np.sqrt((a.astype(float) ** 2).sum(axis=2)), axis=1) < 2.0**31
+    a = a[safe]
+    count = len(a)
+    singular = np.zeros(count, dtype=bool)
+    prev = np.ones(count, dtype=np.int64)
+    index = np.arange(count)
+    for c in range(size):
+        nonzero = a[:, c:, c] != 0
+        singular |= ~nonzero.any(axis=1)
+        pivot_row = c + np.argmax(nonzero, axis=1)
+        row_c = a[index, pivot_row].copy()
+        a[index, pivot_row] = a[:, c]
+        a[:, c] = row_c
+        pivot = np.where(singular, 1, a[:, c, c])
+        if c + 1 < size:
+            a[:, c + 1 :, c + 1 :] = (
+                pivot[:, None, None] * a[:, c + 1 :, c + 1 :]
+                - a[:, c + 1 :, c, None] * a[:, c, None, c + 1 :]
+            ) // prev[:, None, None]
+            a[:, c + 1 :, c] = 0
+        prev = pivot
+    out = np.zeros(len(rows), dtype=bool)
+    out[np.flatnonzero(safe)] = singular
+    return out
 
 
 def extreme_equilibria(
