@@ -257,6 +257,10 @@ def polytope_vertices(
     return sorted(found.values(), key=lambda v: (v.numerators, v.denominator))
 
 
+#: Ill-conditioned bases are tested for exact singularity in one int64 batch when there are more
+#: than this many (below it, one exact solve each is cheaper).
+EXACT_BATCH_MIN = 48
+
 #: Polytopes with at most this many bases are solved in one padded batch (less numpy overhead);
 #: larger ones in one batch per basis size (less padding work).
 SINGLE_BATCH_LIMIT = 4000
@@ -324,18 +328,18 @@ def _propose(
         diag = np.arange(rows.shape[1])
         systems = padded[rows[:, :, None], sups[:, None, :]]
         systems[:, diag, diag] += 1.0 - ones  # identity block on the padding
-        try:
+        nonzero = np.linalg.det(systems) != 0.0  # inv would raise on an exact float zero
+        if nonzero.all():
             inverse = np.linalg.inv(systems)
-            nonzero = np.ones(len(systems), dtype=bool)
-        except np.linalg.LinAlgError:  # some basis is exactly singular in floats
-            nonzero = np.linalg.det(systems) != 0.0
+        else:
             inverse = np.zeros_like(systems)
             inverse[nonzero] = np.linalg.inv(systems[nonzero])
         # 1-norm condition number (entries are non-negative, so no abs on the systems)
         cond = systems.sum(axis=1).max(axis=1) * np.abs(inverse).sum(axis=1).max(axis=1)
         well = nonzero & (cond < COND_LIMIT)
         ill = np.flatnonzero(~well)  # too ill-conditioned for floats: decided exactly
-        if len(ill) > 48 and int_padded is not None:  # batch pays off for many bases
+        small = rows.shape[1] <= 4 and int_padded is not None and int_padded.max() < 2**13
+        if len(ill) and (small or (len(ill) > EXACT_BATCH_MIN and int_padded is not None)):
             ill = ill[~_singular_exactly(int_padded, rows[ill], sups[ill], ones[ill])]
         for b in ill:
             s = int(sizes[b])
@@ -367,6 +371,8 @@ def _singular_exactly(
     size = a.shape[1]
     diag = np.arange(size)
     a[:, diag, diag] += (1.0 - ones).astype(np.int64)
+    if size <= 4 and np.abs(a).max() < 2**13:  # closed form: |products| < 24 * 2**52
+        return _det_upto4(a) == 0
     safe = np.prod(np.sqrt((a.astype(float) ** 2).sum(axis=2)), axis=1) < 2.0**31
     a = a[safe]
     count = len(a)
@@ -391,6 +397,34 @@ def _singular_exactly(
     out = np.zeros(len(rows), dtype=bool)
     out[np.flatnonzero(safe)] = singular
     return out
+
+
+def _det_upto4(a: np.ndarray) -> np.ndarray:
+    """Exact int64 determinants of a batch of integer matrices of size <= 4 (closed forms;
+    4 x 4 by Laplace expansion in complementary 2 x 2 minors of the first two rows)."""
+    size = a.shape[1]
+    if size == 1:
+        return a[:, 0, 0]
+    if size == 2:
+        return a[:, 0, 0] * a[:, 1, 1] - a[:, 0, 1] * a[:, 1, 0]
+    if size == 3:
+        return (
+            a[:, 0, 0] * (a[:, 1, 1] * a[:, 2, 2] - a[:, 1, 2] * a[:, 2, 1])
+            - a[:, 0, 1] * (a[:, 1, 0] * a[:, 2, 2] - a[:, 1, 2] * a[:, 2, 0])
+            + a[:, 0, 2] * (a[:, 1, 0] * a[:, 2, 1] - a[:, 1, 1] * a[:, 2, 0])
+        )
+
+    def minor(r: int, i: int, j: int) -> np.ndarray:
+        return a[:, r, i] * a[:, r + 1, j] - a[:, r, j] * a[:, r + 1, i]
+
+    return (
+        minor(0, 0, 1) * minor(2, 2, 3)
+        - minor(0, 0, 2) * minor(2, 1, 3)
+        + minor(0, 0, 3) * minor(2, 1, 2)
+        + minor(0, 1, 2) * minor(2, 0, 3)
+        - minor(0, 1, 3) * minor(2, 0, 2)
+        + minor(0, 2, 3) * minor(2, 0, 1)
+    )
 
 
 def extreme_equilibria(
