@@ -31,7 +31,7 @@ exactly.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 from functools import lru_cache
@@ -157,6 +157,114 @@ def _solve_fractions(matrix: list[list[int]]) -> tuple[list[int], int] | None:
     return [int(v * det) for v in z], det
 
 
+class _Polytope:
+    """``{z >= 0 : matrix @ z <= 1}`` with labelled constraints, and its confirmed vertices.
+
+    ``matrix`` is ``k x d`` with positive integer entries (so the polytope is bounded).
+    Constraint ``matrix[r] @ z <= 1`` carries label ``row_labels[r]``; ``z_t >= 0`` carries
+    ``var_labels[t]``. A basis with support ``S`` (``|S| = s``) and tight rows ``R`` (``|R| = s``)
+    solves ``matrix[R, S] z_S = 1`` with ``z_t = 0`` off ``S``; every nonzero vertex has such a
+    basis.
+    """
+
+    def __init__(
+        self, matrix: list[list[int]], row_labels: Sequence[int], var_labels: Sequence[int]
+    ) -> None:
+        self.matrix = matrix
+        self.k, self.d = len(matrix), len(matrix[0])
+        top = max(max(row) for row in matrix)
+        # float copy scaled into (0, 1] (the polytope scales by the same factor); integer true
+        # division is correctly rounded even for integers far beyond the float range
+        self.mf = np.array([[v / top for v in row] for row in matrix], dtype=float)
+        self.padded = np.zeros((self.k + 1, self.d + 1))
+        self.padded[: self.k, : self.d] = self.mf
+        self.int_padded: np.ndarray | None = None
+        if top < 2**31:
+            self.int_padded = np.zeros((self.k + 1, self.d + 1), dtype=np.int64)
+            self.int_padded[: self.k, : self.d] = matrix
+        self.small_ints = top < 2**13
+        self.row_bits = [1 << lab for lab in row_labels]
+        self.var_bits = [1 << lab for lab in var_labels]
+        self.columns = [list(col) for col in zip(*matrix, strict=True)]
+        self.found: dict[tuple[int, ...], Vertex] = {}
+
+    def confirm(self, rows: Sequence[int], support: Sequence[int]) -> Vertex | None:
+        """Exact solution, feasibility and label set of one basis (None if singular/infeasible)."""
+        sub = [[self.matrix[r][t] for t in support] for r in rows]
+        solved = _solve_exact(sub)
+        if solved is None:
+            return None
+        nums_s, det = solved
+        values = [0] * self.k  # values[r] = matrix[r] @ nums, exactly
+        for t, v in zip(support, nums_s, strict=True):
+            if v:
+                col = self.columns[t]
+                values = [a + c * v for a, c in zip(values, col, strict=True)]
+        if any(values[r] != det for r in rows):  # substitution check of the elimination
+            solved = _solve_fractions(sub)
+            if solved is None:  # pragma: no cover - _solve_exact found it nonsingular
+                return None
+            nums_s, det = solved
+            values = None
+        return self._vertex(support, nums_s, det, values)
+
+    def _vertex(
+        self, support: Sequence[int], nums_s: list[int], det: int, values: list[int] | None
+    ) -> Vertex | None:
+        if any(v < 0 for v in nums_s):
+            return None
+        nums = [0] * self.d
+        for t, v in zip(support, nums_s, strict=True):
+            nums[t] = v
+        if values is None:
+            values = [sum(row[t] * nums[t] for t in support) for row in self.matrix]
+        if max(values) > det:
+            return None
+        labels = 0
+        for r, value in enumerate(values):
+            if value == det:
+                labels |= self.row_bits[r]
+        for t in range(self.d):
+            if nums[t] == 0:
+                labels |= self.var_bits[t]
+        g = math.gcd(det, *nums)
+        key = (det // g, *(v // g for v in nums))
+        if key not in self.found:
+            self.found[key] = Vertex(tuple(v // g for v in nums), det // g, labels)
+        return self.found[key]
+
+    def basis_mask(self, rows: Sequence[int], support: Sequence[int]) -> int:
+        mask = 0
+        for r in rows:
+            mask |= self.row_bits[r]
+        for t in set(range(self.d)) - set(support):
+            mask |= self.var_bits[t]
+        return mask
+
+    def confirm_proposals(
+        self, rows_all: list[list[int]], sups_all: list[list[int]], z_all: np.ndarray
+    ) -> list[Vertex]:
+        """Confirm the float stage's proposals exactly; return all vertices, sorted.
+
+        Proposals whose float solutions agree to ~7 digits are grouped. Grouping only saves
+        work: a nonsingular basis whose constraints are all tight at a confirmed vertex *is*
+        that vertex, and any other basis is confirmed exactly on its own.
+        """
+        if len(z_all):
+            keys = np.round(z_all / (1.0 + np.abs(z_all).max(axis=1, keepdims=True)), 7)
+            groups: dict[bytes, list[Vertex]] = {}
+            for b, key in enumerate(keys):
+                confirmed = groups.setdefault(key.tobytes(), [])
+                if confirmed:
+                    mask = self.basis_mask(rows_all[b], sups_all[b])
+                    if any(mask & ~v.labels == 0 for v in confirmed):
+                        continue
+                vertex = self.confirm(rows_all[b], sups_all[b])
+                if vertex is not None:
+                    confirmed.append(vertex)
+        return sorted(self.found.values(), key=lambda v: (v.numerators, v.denominator))
+
+
 def polytope_vertices(
     matrix: list[list[int]],
     row_labels: Sequence[int],
@@ -164,97 +272,15 @@ def polytope_vertices(
 ) -> list[Vertex]:
     """All nonzero vertices of ``{z >= 0 : matrix @ z <= 1}`` with their exact label sets.
 
-    ``matrix`` is ``k x d`` with positive integer entries (so the polytope is bounded).
-    Constraint ``matrix[r] @ z <= 1`` carries label ``row_labels[r]``; ``z_t >= 0`` carries
-    ``var_labels[t]``. A basis with support ``S`` (``|S| = s``) and tight rows ``R`` (``|R| = s``)
-    solves ``matrix[R, S] z_S = 1`` with ``z_t = 0`` off ``S``; every nonzero vertex has such a
-    basis. Returns vertices sorted by their exact coordinates.
+    See :class:`_Polytope` for the labels; returns vertices sorted by their exact coordinates.
     """
-    k, d = len(matrix), len(matrix[0])
-    top = max(max(row) for row in matrix)
-    # float copy scaled into (0, 1] (the polytope scales by the same factor); integer true
-    # division is correctly rounded even for integers far beyond the float range
-    mf = np.array([[v / top for v in row] for row in matrix], dtype=float)
-    row_bits = [1 << lab for lab in row_labels]
-    var_bits = [1 << lab for lab in var_labels]
-    found: dict[tuple[int, ...], Vertex] = {}
+    return _all_vertices([_Polytope(matrix, row_labels, var_labels)])[0]
 
-    columns = [list(col) for col in zip(*matrix, strict=True)]
 
-    def confirm(rows: Sequence[int], support: Sequence[int]) -> Vertex | None:
-        """Exact solution, feasibility and label set of one basis (None if singular/infeasible)."""
-        sub = [[matrix[r][t] for t in support] for r in rows]
-        solved = _solve_exact(sub)
-        if solved is None:
-            return None
-        nums_s, det = solved
-        values = [0] * k  # values[r] = matrix[r] @ nums, exactly
-        for t, v in zip(support, nums_s, strict=True):
-            if v:
-                col = columns[t]
-                values = [a + c * v for a, c in zip(values, col, strict=True)]
-        if any(values[r] != det for r in rows):  # substitution check of the elimination
-            solved = _solve_fractions(sub)
-            if solved is None:  # pragma: no cover - _solve_exact found it nonsingular
-                return None
-            return confirm_solution(rows, support, *solved)
-        return confirm_solution(rows, support, nums_s, det, values)
-
-    def confirm_solution(
-        rows: Sequence[int],
-        support: Sequence[int],
-        nums_s: list[int],
-        det: int,
-        values: list[int] | None = None,
-    ) -> Vertex | None:
-        if any(v < 0 for v in nums_s):
-            return None
-        nums = [0] * d
-        for t, v in zip(support, nums_s, strict=True):
-            nums[t] = v
-        if values is None:
-            values = [sum(matrix[r][t] * nums[t] for t in support) for r in range(k)]
-        if max(values) > det:
-            return None
-        labels = 0
-        for r, value in enumerate(values):
-            if value == det:
-                labels |= row_bits[r]
-        for t in range(d):
-            if nums[t] == 0:
-                labels |= var_bits[t]
-        g = math.gcd(det, *nums)
-        key = (det // g, *(v // g for v in nums))
-        if key not in found:
-            found[key] = Vertex(tuple(v // g for v in nums), det // g, labels)
-        return found[key]
-
-    def basis_mask(rows: Sequence[int], support: Sequence[int]) -> int:
-        mask = 0
-        for r in rows:
-            mask |= row_bits[r]
-        for t in set(range(d)) - set(support):
-            mask |= var_bits[t]
-        return mask
-
-    rows_all, sups_all, z_all = _propose(mf, matrix, confirm)
-    if not rows_all:
-        return sorted(found.values(), key=lambda v: (v.numerators, v.denominator))
-    # Group proposals whose float solutions agree to ~7 digits. Grouping only saves work: a
-    # nonsingular basis whose constraints are all tight at a confirmed vertex *is* that vertex,
-    # and any other basis is confirmed exactly on its own.
-    keys = np.round(z_all / (1.0 + np.abs(z_all).max(axis=1, keepdims=True)), 7)
-    groups: dict[bytes, list[Vertex]] = {}
-    for b, key in enumerate(keys):
-        confirmed = groups.setdefault(key.tobytes(), [])
-        if confirmed:
-            mask = basis_mask(rows_all[b], sups_all[b])
-            if any(mask & ~v.labels == 0 for v in confirmed):
-                continue
-        vertex = confirm(rows_all[b], sups_all[b])
-        if vertex is not None:
-            confirmed.append(vertex)
-    return sorted(found.values(), key=lambda v: (v.numerators, v.denominator))
+def _all_vertices(polytopes: Sequence[_Polytope]) -> list[list[Vertex]]:
+    """Vertices of several polytopes of one shape (their float stage runs as one batch)."""
+    proposals = _propose(polytopes)
+    return [p.confirm_proposals(*prop) for p, prop in zip(polytopes, proposals, strict=True)]
 
 
 #: Ill-conditioned bases are tested for exact singularity in one int64 batch when there are more
@@ -302,32 +328,29 @@ def _basis_batches(
 
 
 def _propose(
-    mf: np.ndarray,
-    matrix: list[list[int]],
-    confirm: Callable[[Sequence[int], Sequence[int]], Vertex | None],
-) -> tuple[list[list[int]], list[list[int]], np.ndarray]:
+    polytopes: Sequence[_Polytope],
+) -> list[tuple[list[list[int]], list[list[int]], np.ndarray]]:
     """Float stage: solve every basis in batches and keep those that may be feasible vertices.
 
-    Bases whose 1-norm condition number exceeds :data:`COND_LIMIT` (including exactly singular
-    ones) are decided exactly instead: those whose integer determinant is zero
-    (:func:`_singular_exactly`) are dropped, the others go to ``confirm``. Returns the tight
-    rows, supports (both unpadded) and float solutions of the remaining feasible-looking bases.
+    Polytopes of the same shape share one batch per basis size group. Bases whose 1-norm
+    condition number exceeds :data:`COND_LIMIT` (including exactly singular ones) are decided
+    exactly instead: those whose integer determinant is zero (:func:`_singular_exactly`) are
+    dropped, the others are confirmed one by one. Returns, per polytope, the tight rows,
+    supports (both unpadded) and float solutions of the remaining feasible-looking bases.
     """
-    k, d = mf.shape
-    padded = np.zeros((k + 1, d + 1))
-    padded[:k, :d] = mf
-    int_padded = np.zeros((k + 1, d + 1), dtype=np.int64)
-    if max(max(row) for row in matrix) < 2**31:
-        int_padded[:k, :d] = matrix
-    else:
-        int_padded = None
-    rows_out: list[list[int]] = []
-    sups_out: list[list[int]] = []
-    z_out = []
+    k, d = polytopes[0].k, polytopes[0].d
+    count = len(polytopes)
+    ints = all(p.int_padded is not None for p in polytopes)
+    small_ints = all(p.small_ints for p in polytopes)
+    mf_t = np.stack([p.mf.T for p in polytopes])  # (P, d, k)
+    out: list[tuple[list[list[int]], list[list[int]], list[np.ndarray]]] = [
+        ([], [], []) for _ in polytopes
+    ]
     for rows, sups, sizes, ones in _basis_batches(k, d):
-        diag = np.arange(rows.shape[1])
-        systems = padded[rows[:, :, None], sups[:, None, :]]
-        systems[:, diag, diag] += 1.0 - ones  # identity block on the padding
+        nb, width = rows.shape
+        diag = np.arange(width)
+        systems = np.concatenate([p.padded[rows[:, :, None], sups[:, None, :]] for p in polytopes])
+        systems[:, diag, diag] += np.tile(1.0 - ones, (count, 1))  # identity on the padding
         nonzero = np.linalg.det(systems) != 0.0  # inv would raise on an exact float zero
         if nonzero.all():
             inverse = np.linalg.inv(systems)
@@ -338,39 +361,49 @@ def _propose(
         cond = systems.sum(axis=1).max(axis=1) * np.abs(inverse).sum(axis=1).max(axis=1)
         well = nonzero & (cond < COND_LIMIT)
         ill = np.flatnonzero(~well)  # too ill-conditioned for floats: decided exactly
-        small = rows.shape[1] <= 4 and int_padded is not None and int_padded.max() < 2**13
-        if len(ill) and (small or (len(ill) > EXACT_BATCH_MIN and int_padded is not None)):
-            ill = ill[~_singular_exactly(int_padded, rows[ill], sups[ill], ones[ill])]
-        for b in ill:
+        batch = (width <= 4 and small_ints) or len(ill) > EXACT_BATCH_MIN
+        if len(ill) and ints and batch:
+            owner, local = np.divmod(ill, nb)
+            int_stack = np.stack([p.int_padded for p in polytopes])
+            int_systems = int_stack[
+                owner[:, None, None], rows[local][:, :, None], sups[local][:, None, :]
+            ]
+            int_systems[:, diag, diag] += (1.0 - ones[local]).astype(np.int64)
+            ill = ill[~_singular_exactly(int_systems)]
+        for b in ill.tolist():
+            o, b = divmod(b, nb)
             s = int(sizes[b])
-            confirm(rows[b, :s].tolist(), sups[b, :s].tolist())
-        zs = inverse[well] @ ones[well][:, :, None]
-        z = np.zeros((len(zs), d + 1))
-        np.put_along_axis(z, sups[well], zs[:, :, 0], axis=1)
-        z = z[:, :d]
-        tol = FEASIBILITY_TOL * (1.0 + np.abs(z).max(axis=1))
-        feasible = (z.min(axis=1) >= -tol) & ((1.0 - z @ mf.T).min(axis=1) >= -tol)
-        keep = np.flatnonzero(well)[feasible]
-        rows_out += [r[: int(s)] for r, s in zip(rows[keep].tolist(), sizes[keep], strict=True)]
-        sups_out += [t[: int(s)] for t, s in zip(sups[keep].tolist(), sizes[keep], strict=True)]
-        z_out.append(z[feasible])
-    return rows_out, sups_out, np.concatenate(z_out)
+            polytopes[o].confirm(rows[b, :s].tolist(), sups[b, :s].tolist())
+        ones_all = np.tile(ones, (count, 1))
+        sups_all = np.tile(sups, (count, 1))
+        zs = np.zeros((count * nb, width))
+        zs[well] = (inverse[well] @ ones_all[well][:, :, None])[:, :, 0]
+        z = np.zeros((count * nb, d + 1))
+        np.put_along_axis(z, sups_all, zs, axis=1)
+        z = z[:, :d].reshape(count, nb, d)
+        tol = FEASIBILITY_TOL * (1.0 + np.abs(z).max(axis=2))
+        slack = 1.0 - z @ mf_t  # (P, nb, k)
+        feasible = well.reshape(count, nb) & (z.min(axis=2) >= -tol) & (slack.min(axis=2) >= -tol)
+        for o in range(count):
+            keep = np.flatnonzero(feasible[o])
+            kept_sizes = sizes[keep].tolist()
+            rows_o, sups_o, z_o = out[o]
+            rows_o += [r[:s] for r, s in zip(rows[keep].tolist(), kept_sizes, strict=True)]
+            sups_o += [t[:s] for t, s in zip(sups[keep].tolist(), kept_sizes, strict=True)]
+            z_o.append(z[o, keep])
+    return [(r, t, np.concatenate(z)) for r, t, z in out]
 
 
-def _singular_exactly(
-    int_padded: np.ndarray, rows: np.ndarray, sups: np.ndarray, ones: np.ndarray
-) -> np.ndarray:
-    """True where the integer basis matrix is exactly singular (False: nonsingular or unknown).
+def _singular_exactly(a: np.ndarray) -> np.ndarray:
+    """True where the integer matrix ``a[b]`` is exactly singular (False: nonsingular or unknown).
 
-    Bareiss's fraction-free elimination (Bareiss 1968) in int64, batched: every entry after
+    Sizes up to 4 with entries below 2**13 use closed-form determinants in int64. Larger ones
+    use Bareiss's fraction-free elimination (Bareiss 1968) in int64, batched: every entry after
     step ``k`` is a ``(k+1)``-minor of the matrix and every product formed is a product of two
     minors, so the arithmetic is exact whenever the Hadamard bound ``H`` (product of the row
-    norms) satisfies ``H**2 < 2**62``; systems above that bound are reported as unknown.
+    norms) satisfies ``H**2 < 2**62``; matrices above that bound are reported as unknown.
     """
-    a = int_padded[rows[:, :, None], sups[:, None, :]]
     size = a.shape[1]
-    diag = np.arange(size)
-    a[:, diag, diag] += (1.0 - ones).astype(np.int64)
     if size <= 4 and np.abs(a).max() < 2**13:  # closed form: |products| < 24 * 2**52
         return _det_upto4(a) == 0
     safe = np.prod(np.sqrt((a.astype(float) ** 2).sum(axis=2)), axis=1) < 2.0**31
@@ -394,7 +427,7 @@ def _singular_exactly(
             ) // prev[:, None, None]
             a[:, c + 1 :, c] = 0
         prev = pivot
-    out = np.zeros(len(rows), dtype=bool)
+    out = np.zeros(len(safe), dtype=bool)
     out[np.flatnonzero(safe)] = singular
     return out
 
@@ -440,9 +473,13 @@ def extreme_equilibria(
     b_int = integer_payoffs(B)
     bt_int = [list(col) for col in zip(*b_int, strict=True)]  # n x m
     # P: variables x (m), rows of B^T labelled m+j, x_i >= 0 labelled i
-    p_vertices = polytope_vertices(bt_int, [m + j for j in range(n)], list(range(m)))
+    p = _Polytope(bt_int, [m + j for j in range(n)], list(range(m)))
     # Q: variables y (n), rows of A labelled i, y_j >= 0 labelled m+j
-    q_vertices = polytope_vertices(a_int, list(range(m)), [m + j for j in range(n)])
+    q = _Polytope(a_int, list(range(m)), [m + j for j in range(n)])
+    if m == n:  # same shape: one float batch for both polytopes
+        p_vertices, q_vertices = _all_vertices([p, q])
+    else:
+        p_vertices, q_vertices = _all_vertices([p])[0], _all_vertices([q])[0]
     degenerate = any(v.labels.bit_count() > m for v in p_vertices) or any(
         v.labels.bit_count() > n for v in q_vertices
     )
