@@ -492,7 +492,6 @@ def _vertex_enumeration(game: Game) -> Equilibria:
                 is_strict=strict,
             )
         )
-    out.sort(key=lambda eq: tuple(-float(p) for s in eq.strategies for p in s))
     return Equilibria(
         out,
         method="vertex_enumeration",

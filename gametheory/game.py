@@ -507,8 +507,7 @@ class Game:
         out = []
         for a in self._payoffs:
             b = np.empty(a.shape, dtype=object)
-            for index in np.ndindex(a.shape):
-                b[index] = Fraction(float(a[index]))
+            b.ravel()[:] = [Fraction(v) for v in a.ravel().tolist()]  # exact binary values
             out.append(b)
         return tuple(out)
 

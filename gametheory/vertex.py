@@ -67,7 +67,7 @@ def integer_payoffs(matrix: np.ndarray) -> list[list[int]]:
     ``k`` is the least common multiple of the denominators, so the map is a positive affine
     transformation and leaves best responses (hence equilibria) unchanged.
     """
-    entries = [Fraction(v) for v in matrix.flat]
+    entries = [v if isinstance(v, Fraction) else Fraction(v) for v in matrix.ravel().tolist()]
     scale = math.lcm(*(v.denominator for v in entries))
     scaled = [v.numerator * (scale // v.denominator) for v in entries]
     low = min(scaled)
@@ -466,7 +466,8 @@ def extreme_equilibria(
     """All extreme equilibria of the bimatrix game ``(A, B)`` (Fraction arrays) and degeneracy.
 
     Returns ``(pairs, degenerate)`` where each pair is the row and column mixed strategies as
-    tuples of Fractions, sorted lexicographically. See the module docstring for the method.
+    tuples of Fractions, in decreasing lexicographic order (so ``(1, 0)`` before ``(0, 1)``).
+    See the module docstring for the method.
     """
     m, n = A.shape
     a_int = integer_payoffs(A)
@@ -499,5 +500,5 @@ def extreme_equilibria(
         ]
     for i, j in index_pairs:
         pairs.append((p_vertices[i].probabilities(), q_vertices[j].probabilities()))
-    pairs.sort()
+    pairs.sort(reverse=True)  # pure strategies on early actions first
     return pairs, degenerate
