@@ -620,14 +620,14 @@ def _parse_symbolic(text: str, symbols: Mapping[str, sympy.Symbol], where: str) 
         raise ValueError(f"{where} must be a string holding a sympy expression, got {text!r}")
     local: dict[str, Any] = {}
     # Symbols whose names are not Python identifiers (or are keywords, like "lambda") are
-    # replaced by placeholders before parsing.
+    # replaced by stand-in names before parsing.
     for k, (name, symbol) in enumerate(sorted(symbols.items(), key=lambda kv: -len(kv[0]))):
         if name.isidentifier() and not keyword.iskeyword(name) and "__" not in name:
             local[name] = symbol
         else:
-            placeholder = f"_gt_symbol_{k}"
-            text = re.sub(rf"(?<!\w){re.escape(name)}(?!\w)", placeholder, text)
-            local[placeholder] = symbol
+            stand_in = f"_gt_symbol_{k}"
+            text = re.sub(rf"(?<!\w){re.escape(name)}(?!\w)", stand_in, text)
+            local[stand_in] = symbol
     if not _EXPR_CHARS.match(text) or "__" in text or _ATTRIBUTE.search(text):
         raise ValueError(f"{where} = {text!r} is not a plain sympy expression")
     try:
