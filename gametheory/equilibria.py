@@ -32,7 +32,7 @@ from typing import Any
 
 import numpy as np
 
-from .game import Game, format_number
+from .game import Game, expected_payoffs, format_number
 from .vertex import extreme_equilibria
 
 __all__ = [
@@ -365,9 +365,9 @@ def _make_equilibrium(
     tol = None if exact else _tolerance(game)
     if not is_equilibrium(game, vectors, tol=tol):
         return None
-    payoffs = tuple(
-        _contract(a, vectors) if exact else float(_contract(a, vectors)) for a in arrays
-    )
+    payoffs = expected_payoffs(arrays, vectors)
+    if not exact:
+        payoffs = tuple(float(v) for v in payoffs)
     pure = all(int(np.count_nonzero(v)) == 1 for v in vectors)
     strict = False
     if pure:
@@ -383,13 +383,6 @@ def _make_equilibrium(
         exact=exact,
         is_strict=strict,
     )
-
-
-def _contract(array: np.ndarray, vectors: Sequence[np.ndarray]) -> Any:
-    value = array
-    for vec in reversed(vectors):
-        value = np.tensordot(value, vec, axes=([value.ndim - 1], [0]))
-    return value.item() if isinstance(value, np.ndarray) else value
 
 
 def _clean(vec: np.ndarray) -> np.ndarray:
