@@ -457,3 +457,15 @@ def test_best_responses_and_is_equilibrium():
     assert gt.is_equilibrium(g, [[1 / 3, 2 / 3], [1 / 3, 2 / 3]])
     values = gt.action_values(g, 1, [third, 0])
     assert list(values) == [0, 0]  # column: 4/3 - 2*2/3 = 0 against the mixed row
+
+
+def test_missing_pygambit_gives_install_advice(monkeypatch):
+    import sys
+
+    monkeypatch.setitem(sys.modules, "pygambit", None)  # import pygambit now raises ImportError
+    g3 = gt.Game.from_arrays(*np.random.default_rng(0).integers(0, 3, (3, 2, 2, 2)))
+    with pytest.raises(gt.MissingDependencyError, match=r"gametheory\[gambit\]"):
+        gt.equilibria(g3)
+    assert gt.equilibria(g3, "pure").complete  # the pure equilibria need no extra
+    with pytest.raises(gt.MissingDependencyError, match="pip install"):
+        gt.equilibria(gt.Game([[1, 0], [0, 1]], [[1, 0], [0, 1]]), "gambit.enummixed")
