@@ -29,6 +29,13 @@ from .properties import (
     security_strategy,
     social_welfare,
 )
+from .symbolic import (
+    comparative_statics,
+    equilibrium_conditions,
+    mixed_equilibrium,
+    parameters,
+    threshold,
+)
 
 __all__ = [
     "Equilibria",
@@ -38,21 +45,26 @@ __all__ = [
     "UnboundParameterError",
     "action_values",
     "best_responses",
+    "comparative_statics",
     "dominant_action",
     "dominant_strategy_equilibrium",
     "dominated_actions",
     "dominating_strategy",
     "equilibria",
+    "equilibrium_conditions",
     "is_degenerate",
     "is_equilibrium",
     "is_pareto_efficient",
     "iterated_elimination",
     "max_welfare_profiles",
+    "mixed_equilibrium",
+    "parameters",
     "pareto_efficient",
     "pure_equilibria",
     "risk_dominant",
     "security_levels",
     "security_strategy",
     "social_welfare",
+    "threshold",
 ]
 __version__ = "0.1.0"

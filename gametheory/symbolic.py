@@ -1,0 +1,415 @@
+"""Symbolic analysis of parametric games: equilibrium conditions, closed forms, thresholds.
+
+A parametric game has sympy expressions as payoffs (see :class:`~gametheory.Game`). The functions
+here answer questions *for all parameter values at once*:
+
+* :func:`equilibrium_conditions` — the inequalities under which a pure profile is a Nash
+  equilibrium (strict, in dominant strategies, or the unique equilibrium of a 2x2 game);
+* :func:`mixed_equilibrium` — the equilibrium with given supports in closed form (the
+  indifference principle, e.g. Osborne 2004, *An Introduction to Game Theory*, §4.3), with the
+  conditions under which it exists;
+* :func:`threshold` — a condition solved for one parameter (the smallest subsidy, the largest
+  spillover, ...), as an exact expression;
+* :func:`comparative_statics` — derivatives, their signs under the symbols' assumptions, and
+  elasticities.
+
+Every inequality is simplified under the assumptions declared on the symbols (e.g.
+``positive=True``); an inequality that the assumptions decide becomes ``True``/``False``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import sympy
+
+from .game import Game
+
+__all__ = [
+    "MixedEquilibrium",
+    "Statics",
+    "Threshold",
+    "comparative_statics",
+    "equilibrium_conditions",
+    "mixed_equilibrium",
+    "parameters",
+    "threshold",
+]
+
+CONCEPTS = ("nash", "strict", "dominant", "unique")
+
+
+def parameters(names: str | Sequence[str], **assumptions: Any) -> tuple[sympy.Symbol, ...]:
+    """Named sympy symbols for model parameters, always as a tuple.
+
+    ``parameters("t p", positive=True)`` is ``sympy.symbols("t p", positive=True)``; declaring
+    signs lets every condition below be simplified (e.g. ``t + 1 > 0`` becomes ``True``).
+    """
+    if isinstance(names, str):
+        names = names.replace(",", " ").split()
+    names = list(names)
+    if not names or not all(isinstance(n, str) and n.isidentifier() for n in names):
+        raise ValueError(f"parameter names must be identifiers, got {names!r}")
+    return tuple(sympy.Symbol(n, **assumptions) for n in names)
+
+
+def _symbolic_arrays(game: Game) -> list[np.ndarray]:
+    if not isinstance(game, Game):
+        raise TypeError(f"expected a gametheory.Game, got {type(game).__name__}")
+    out = []
+    for a in game.payoff_arrays:
+        b = np.empty(a.shape, dtype=object)
+        for index in np.ndindex(a.shape):
+            b[index] = (
+                sympy.nsimplify(a[index])
+                if isinstance(a[index], float)
+                else sympy.sympify(a[index])
+            )
+        out.append(b)
+    return out
+
+
+def _compare(lhs: Any, rhs: Any, strict: bool) -> sympy.Basic:
+    """``lhs > rhs`` (strict) or ``lhs >= rhs``, decided when the assumptions allow."""
+    diff = sympy.simplify(sympy.sympify(lhs) - sympy.sympify(rhs))
+    if strict:
+        if diff.is_positive:
+            return sympy.true
+        if diff.is_nonpositive:
+            return sympy.false
+        return sympy.StrictGreaterThan(diff, 0)
+    if diff.is_nonnegative:
+        return sympy.true
+    if diff.is_negative:
+        return sympy.false
+    return sympy.GreaterThan(diff, 0)
+
+
+def equilibrium_conditions(
+    game: Game, profile: Sequence[int | str], strict: bool = False, concept: str = "nash"
+) -> sympy.Basic:
+    """The condition (a sympy boolean) under which the pure ``profile`` is an equilibrium.
+
+    ``concept``:
+
+    ``"nash"`` (``"strict"``, or ``strict=True``)
+        ``u_i(s) >= u_i(a, s_-i)`` (``>``) for every player ``i`` and action ``a != s_i``.
+    ``"dominant"``
+        every ``s_i`` is a dominant action: ``u_i(s_i, t_-i) > u_i(a, t_-i)`` with
+        ``strict=True`` (strict dominance) for all opponents' profiles ``t_-i`` and all
+        ``a != s_i``; with ``strict=False``, ``>=`` (``s_i`` is a best response to every
+        profile of the others; unlike weak dominance this does not ask for one ``>``).
+    ``"unique"`` (2x2 games)
+        ``s`` is the unique Nash equilibrium and it is strict. In a 2x2 game this holds iff
+        ``s`` is a strict equilibrium and some player's action in ``s`` is strictly dominant
+        (otherwise the other diagonal profile is an equilibrium too).
+
+    Each inequality is written as ``difference > 0`` / ``>= 0`` and simplified under the
+    symbols' assumptions.
+    """
+    if concept not in CONCEPTS:
+        raise ValueError(f"unknown concept {concept!r}; choose one of {list(CONCEPTS)}")
+    if not isinstance(strict, bool):
+        raise TypeError("strict must be True or False")
+    if not isinstance(game, Game):
+        raise TypeError(f"expected a gametheory.Game, got {type(game).__name__}")
+    prof = game.pure_profile(profile)
+    arrays = _symbolic_arrays(game)
+    strict = strict or concept == "strict"
+    if concept == "unique":
+        if game.shape != (2, 2):
+            raise ValueError(f"concept='unique' is for 2x2 games; this game is {game.shape}")
+        nash = equilibrium_conditions(game, prof, strict=True)
+        dominant = [
+            _dominance_condition(arrays, i, prof[i], game.shape, strict=True) for i in range(2)
+        ]
+        return sympy.And(nash, sympy.Or(*dominant))
+    if concept == "dominant":
+        return sympy.And(
+            *(
+                _dominance_condition(arrays, i, prof[i], game.shape, strict)
+                for i in range(game.n_players)
+            )
+        )
+    terms = []
+    for i, u in enumerate(arrays):
+        for a in range(game.shape[i]):
+            if a == prof[i]:
+                continue
+            deviation = list(prof)
+            deviation[i] = a
+            terms.append(_compare(u[prof], u[tuple(deviation)], strict))
+    return sympy.And(*terms)
+
+
+def _dominance_condition(
+    arrays: Sequence[np.ndarray], player: int, action: int, shape: tuple[int, ...], strict: bool
+) -> sympy.Basic:
+    u = arrays[player]
+    terms = []
+    others = [range(n) if k != player else [action] for k, n in enumerate(shape)]
+    for prof in np.ndindex(*[len(o) for o in others]):
+        full = tuple(o[k] for o, k in zip(others, prof, strict=True))
+        for a in range(shape[player]):
+            if a == action:
+                continue
+            deviation = list(full)
+            deviation[player] = a
+            terms.append(_compare(u[full], u[tuple(deviation)], strict))
+    return sympy.And(*terms)
+
+
+# --------------------------------------------------------------------------------------------
+# Mixed equilibria in closed form
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class MixedEquilibrium:
+    """An equilibrium with given supports in closed form.
+
+    ``strategies[i]`` are sympy expressions (probabilities), ``payoffs[i]`` the expected
+    payoffs, and ``condition`` the sympy boolean under which the profile exists and is an
+    equilibrium: supports' probabilities positive and no action outside a support better.
+    """
+
+    strategies: tuple[tuple[sympy.Expr, ...], ...]
+    payoffs: tuple[sympy.Expr, ...]
+    supports: tuple[tuple[int, ...], ...]
+    condition: sympy.Basic
+
+    def subs(self, **values: Any) -> tuple[tuple[Any, ...], tuple[Any, ...], bool]:
+        """Numeric strategies, payoffs and the truth of ``condition`` at parameter values."""
+        by_name = {s.name: s for s in self.condition.free_symbols | _free(self.strategies)}
+        unknown = sorted(set(values) - set(by_name))
+        if unknown:
+            raise ValueError(f"unknown parameters {unknown}; known: {sorted(by_name)}")
+        mapping = {by_name[k]: v for k, v in values.items()}
+        strategies = tuple(tuple(p.subs(mapping) for p in s) for s in self.strategies)
+        payoffs = tuple(u.subs(mapping) for u in self.payoffs)
+        holds = self.condition.subs(mapping)
+        if holds not in (sympy.true, sympy.false):
+            raise ValueError(f"the condition is not decided by {values}: {holds}")
+        return strategies, payoffs, bool(holds)
+
+
+def _free(strategies: Sequence[Sequence[sympy.Expr]]) -> set[sympy.Symbol]:
+    out: set[sympy.Symbol] = set()
+    for s in strategies:
+        for p in s:
+            out |= sympy.sympify(p).free_symbols
+    return out
+
+
+def mixed_equilibrium(
+    game: Game, supports: Sequence[Sequence[int | str]] | None = None
+) -> MixedEquilibrium:
+    """The two-player equilibrium with the given supports, by the indifference principle.
+
+    With supports ``S_1, S_2`` the column mix ``y`` (zero off ``S_2``) must make the row player
+    indifferent on ``S_1``: ``(A y)_i = v_1`` for ``i`` in ``S_1``, ``sum(y) = 1``; likewise for
+    ``x``. The result is valid where every probability on a support is positive and no action
+    off a support earns more than the support's value. Default supports: all actions (for a 2x2
+    game: ``q = (A11 - A01) / (A00 - A01 - A10 + A11)`` for the column player's first action and
+    ``p = (B11 - B10) / (B00 - B10 - B01 + B11)`` for the row player's).
+
+    Raises ValueError when the indifference equations have no unique solution for these supports
+    (e.g. unequal support sizes in a nondegenerate game, or a degenerate game).
+    """
+    if not isinstance(game, Game):
+        raise TypeError(f"expected a gametheory.Game, got {type(game).__name__}")
+    if game.n_players != 2:
+        raise ValueError("mixed_equilibrium handles two-player games")
+    if supports is None:
+        supports = [range(game.shape[0]), range(game.shape[1])]
+    if len(supports) != 2:
+        raise ValueError("give one support per player")
+    sup = tuple(tuple(sorted({game.action_index(i, a) for a in s})) for i, s in enumerate(supports))
+    if any(len(s) == 0 for s in sup):
+        raise ValueError("supports must be non-empty")
+    A, B = _symbolic_arrays(game)
+    x = _indifferent_mix(B.T, sup[1], sup[0], game.shape[0])  # row mix: column indifferent
+    y = _indifferent_mix(A, sup[0], sup[1], game.shape[1])  # column mix: row indifferent
+    xv = sympy.Matrix(x)
+    yv = sympy.Matrix(y)
+    Am = sympy.Matrix(A.tolist())
+    Bm = sympy.Matrix(B.tolist())
+    row_values = [sympy.simplify(v) for v in Am * yv]
+    col_values = [sympy.simplify(v) for v in Bm.T * xv]
+    v1 = row_values[sup[0][0]]
+    v2 = col_values[sup[1][0]]
+    terms = [_compare(p, 0, True) for i, p in enumerate(x) if i in sup[0] and len(sup[0]) > 1]
+    terms += [_compare(p, 0, True) for j, p in enumerate(y) if j in sup[1] and len(sup[1]) > 1]
+    terms += [_compare(v1, row_values[i], False) for i in range(game.shape[0]) if i not in sup[0]]
+    terms += [_compare(v2, col_values[j], False) for j in range(game.shape[1]) if j not in sup[1]]
+    denominators = {sympy.denom(sympy.together(p)) for p in (*x, *y)}
+    terms += [sympy.Ne(d, 0) for d in denominators if not d.is_number]
+    return MixedEquilibrium(
+        strategies=(tuple(x), tuple(y)),
+        payoffs=(sympy.simplify(v1), sympy.simplify(v2)),
+        supports=sup,
+        condition=sympy.And(*terms),
+    )
+
+
+def _indifferent_mix(
+    M: np.ndarray, indifferent: Sequence[int], support: Sequence[int], size: int
+) -> list[sympy.Expr]:
+    """Probabilities on ``support`` making rows ``indifferent`` of ``M`` equal (sum to one)."""
+    probs = sympy.symbols(f"_p0:{len(support)}")
+    value = sympy.Symbol("_v")
+    equations = [
+        sum(M[i, j] * p for j, p in zip(support, probs, strict=True)) - value for i in indifferent
+    ]
+    equations.append(sum(probs) - 1)
+    solutions = sympy.solve(equations, [*probs, value], dict=True)
+    if len(solutions) != 1 or any(s not in solutions[0] for s in probs):
+        raise ValueError(
+            f"the indifference equations for supports {tuple(indifferent)} / {tuple(support)} "
+            "have no unique solution"
+        )
+    out = [sympy.Integer(0)] * size
+    for j, p in zip(support, probs, strict=True):
+        out[j] = sympy.simplify(solutions[0][p])
+    return out
+
+
+# --------------------------------------------------------------------------------------------
+# Thresholds and comparative statics
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Threshold:
+    """A condition solved for one parameter: ``lower <(=) symbol <(=) upper``.
+
+    ``lower``/``upper`` are sympy expressions (``-oo``/``oo`` when unbounded, ``Max``/``Min`` of
+    several bounds); ``lower_strict``/``upper_strict`` say whether the bound is excluded.
+    ``condition`` is the same set as a sympy boolean; ``empty`` is the condition under which no
+    value works (``lower > upper``, or ``>=`` with a strict bound).
+    """
+
+    symbol: sympy.Symbol
+    lower: sympy.Expr
+    upper: sympy.Expr
+    lower_strict: bool
+    upper_strict: bool
+
+    @property
+    def condition(self) -> sympy.Basic:
+        lo = (self.symbol > self.lower) if self.lower_strict else (self.symbol >= self.lower)
+        hi = (self.symbol < self.upper) if self.upper_strict else (self.symbol <= self.upper)
+        return sympy.And(
+            lo if self.lower != -sympy.oo else sympy.true,
+            hi if self.upper != sympy.oo else sympy.true,
+        )
+
+
+def threshold(condition: Any, symbol: sympy.Symbol) -> Threshold:
+    """Solve ``condition`` (a conjunction of inequalities) for ``symbol``.
+
+    Each inequality must be linear in ``symbol``: ``a * symbol + b >= 0`` (or ``>``) with the
+    sign of ``a`` decided by the other symbols' assumptions; it gives ``symbol >= -b / a`` for
+    ``a > 0`` and ``symbol <= -b / a`` for ``a < 0``. The bounds are combined with ``Max`` and
+    ``Min``. An inequality without ``symbol`` cannot be solved for it and raises ValueError, as
+    does a condition that is ``False`` or an unknown sign of ``a``.
+    """
+    if not isinstance(symbol, sympy.Symbol):
+        raise TypeError(f"symbol must be a sympy Symbol, got {symbol!r}")
+    condition = sympy.sympify(condition)
+    if condition is sympy.false:
+        raise ValueError("the condition is never satisfied (it is False)")
+    if condition is sympy.true:
+        return Threshold(symbol, -sympy.oo, sympy.oo, False, False)
+    if symbol not in condition.free_symbols:
+        raise ValueError(f"{symbol} does not appear in the condition {condition}")
+    parts = condition.args if isinstance(condition, sympy.And) else (condition,)
+    lowers: list[tuple[sympy.Expr, bool]] = []
+    uppers: list[tuple[sympy.Expr, bool]] = []
+    for part in parts:
+        if not isinstance(part, sympy.core.relational.Relational) or isinstance(
+            part, sympy.Eq | sympy.Ne
+        ):
+            raise ValueError(f"cannot solve {part} for {symbol}: not an inequality")
+        strict = isinstance(part, sympy.StrictGreaterThan | sympy.StrictLessThan)
+        expr = (
+            part.lhs - part.rhs
+            if isinstance(part, sympy.GreaterThan | sympy.StrictGreaterThan)
+            else part.rhs - part.lhs
+        )
+        if symbol not in expr.free_symbols:
+            raise ValueError(f"the inequality {part} does not involve {symbol}")
+        poly = sympy.Poly(sympy.expand(expr), symbol)
+        if poly.degree() != 1:
+            raise ValueError(f"the inequality {part} is not linear in {symbol}")
+        a, b = poly.all_coeffs()
+        bound = sympy.simplify(-b / a)
+        if a.is_positive:
+            lowers.append((bound, strict))
+        elif a.is_negative:
+            uppers.append((bound, strict))
+        else:
+            raise ValueError(
+                f"the sign of the coefficient {a} of {symbol} in {part} is unknown; declare "
+                "the symbols' signs (e.g. positive=True)"
+            )
+    lower, lower_strict = _combine(lowers, sympy.Max, -sympy.oo)
+    upper, upper_strict = _combine(uppers, sympy.Min, sympy.oo)
+    if (
+        lower.is_number
+        and upper.is_number
+        and (lower > upper or (lower == upper and (lower_strict or upper_strict)))
+    ):
+        raise ValueError(f"no value of {symbol} satisfies the condition ({lower} vs {upper})")
+    return Threshold(symbol, lower, upper, lower_strict, upper_strict)
+
+
+def _combine(
+    bounds: list[tuple[sympy.Expr, bool]], pick: Any, default: sympy.Expr
+) -> tuple[sympy.Expr, bool]:
+    if not bounds:
+        return default, False
+    value = sympy.simplify(pick(*(b for b, _ in bounds)))
+    strict = any(s for b, s in bounds if sympy.simplify(b - value) == 0)
+    return value, strict
+
+
+@dataclass(frozen=True)
+class Statics:
+    """Comparative statics of an expression with respect to one parameter."""
+
+    symbol: sympy.Symbol
+    derivative: sympy.Expr
+    sign: str  # "positive", "negative", "zero", "nonnegative", "nonpositive" or "ambiguous"
+    elasticity: sympy.Expr  # (d expr / d symbol) * symbol / expr
+
+
+def comparative_statics(expr: Any, wrt: Sequence[sympy.Symbol]) -> dict[sympy.Symbol, Statics]:
+    """Derivatives of ``expr`` with respect to each symbol in ``wrt``, their signs under the
+    symbols' assumptions, and the elasticities ``(d expr / d x) * x / expr``."""
+    expr = sympy.sympify(expr)
+    if isinstance(wrt, sympy.Symbol):
+        wrt = [wrt]
+    out = {}
+    for x in wrt:
+        if not isinstance(x, sympy.Symbol):
+            raise TypeError(f"wrt must contain sympy Symbols, got {x!r}")
+        d = sympy.simplify(sympy.diff(expr, x))
+        if d.is_zero:
+            sign = "zero"
+        elif d.is_positive:
+            sign = "positive"
+        elif d.is_negative:
+            sign = "negative"
+        elif d.is_nonnegative:
+            sign = "nonnegative"
+        elif d.is_nonpositive:
+            sign = "nonpositive"
+        else:
+            sign = "ambiguous"
+        elasticity = sympy.simplify(d * x / expr) if expr != 0 else sympy.nan
+        out[x] = Statics(x, d, sign, elasticity)
+    return out

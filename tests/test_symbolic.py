@@ -1,0 +1,191 @@
+"""Symbolic conditions, closed-form mixed equilibria, thresholds and comparative statics,
+each checked against the exact numeric solver on random parameter draws."""
+
+from fractions import Fraction as F
+
+import numpy as np
+import pytest
+import sympy
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import gametheory as gt
+from gametheory.symbolic import (
+    comparative_statics,
+    equilibrium_conditions,
+    mixed_equilibrium,
+    parameters,
+    threshold,
+)
+
+s, x, y = parameters("s x y")
+(sub,) = parameters("sub", nonnegative=True)
+
+
+def subsidised_pd(T=5, R=3, P=1, S=0):
+    """MODELS.md §2.1: a subsidy to each cooperating region."""
+    return gt.Game(
+        [[R + sub, S + sub], [T, P]], [[R + sub, T], [S + sub, P]], actions=[["C", "D"]] * 2
+    )
+
+
+def test_subsidy_threshold_for_cooperation_in_the_prisoners_dilemma():
+    # (C,C) is an equilibrium iff sub >= T - R; C dominant iff sub >= max(T - R, P - S) (§2.1)
+    g = subsidised_pd()
+    nash = threshold(equilibrium_conditions(g, ["C", "C"]), sub)
+    assert (nash.lower, nash.upper, nash.lower_strict) == (2, sympy.oo, False)
+    dominant = threshold(equilibrium_conditions(g, ["C", "C"], concept="dominant"), sub)
+    assert dominant.lower == 2
+    unique = threshold(equilibrium_conditions(g, ["C", "C"], concept="unique"), sub)
+    assert unique.lower == 2 and unique.lower_strict
+    # with P - S > T - R the dominance threshold is P - S
+    g2 = subsidised_pd(T=4, R=3, P=2, S=-2)
+    assert threshold(equilibrium_conditions(g2, [0, 0], concept="dominant"), sub).lower == 4
+
+
+def test_stag_hunt_mixed_equilibrium_closed_form():
+    B, tc = parameters("B tc", positive=True)
+    g = gt.Game([[B - tc, -tc], [0, 0]], [[B - tc, 0], [-tc, 0]])
+    m = mixed_equilibrium(g)
+    assert sympy.simplify(m.strategies[0][0] - tc / B) == 0  # Pr(C) = tc / B (MODELS §3.2)
+    assert m.payoffs == (0, 0)
+    strategies, _, holds = m.subs(B=6, tc=2)
+    assert strategies == ((F(1, 3), F(2, 3)), (F(1, 3), F(2, 3))) and holds
+    assert not m.subs(B=2, tc=3)[2]  # tc > B: no interior mixed equilibrium
+    stats = comparative_statics(m.strategies[0][0], [B, tc])
+    assert stats[B].sign == "negative" and stats[tc].sign == "positive"
+    assert stats[B].elasticity == -1 and stats[tc].elasticity == 1
+
+
+def test_battle_of_the_sexes_mixed_payoff():
+    a, b = parameters("a b", positive=True)
+    g = gt.Game([[a, 0], [0, b]], [[b, 0], [0, a]])
+    m = mixed_equilibrium(g)
+    assert sympy.simplify(m.strategies[0][0] - a / (a + b)) == 0
+    assert sympy.simplify(m.payoffs[0] - a * b / (a + b)) == 0
+
+
+def test_tournament_comparative_statics():
+    # MODELS.md §1.2: e* = (1 - beta) V g0 / c
+    beta = sympy.Symbol("beta", negative=True)
+    V, g0, c = parameters("V g0 c", positive=True)
+    e = (1 - beta) * V * g0 / c
+    stats = comparative_statics(e, [beta, V, c])
+    assert stats[beta].derivative == -V * g0 / c and stats[beta].sign == "negative"
+    assert stats[V].sign == "positive" and stats[V].elasticity == 1
+    assert stats[c].sign == "negative" and stats[c].elasticity == -1
+
+
+# ---- agreement with the exact numeric solver on random parameter draws -------------------------
+
+coefficient = st.integers(-3, 3)
+affine = st.tuples(coefficient, coefficient, coefficient)  # c0 + c1 x + c2 y
+
+
+def at(game, **values):
+    """``game.subs`` restricted to the parameters the game really has."""
+    names = {p.name for p in game.parameters}
+    return game.subs(**{k: v for k, v in values.items() if k in names})
+
+
+def build(coeffs, shape):
+    arrays = []
+    it = iter(coeffs)
+    for _ in range(2):
+        a = np.empty(shape, dtype=object)
+        for index in np.ndindex(shape):
+            c0, c1, c2 = next(it)
+            a[index] = c0 + c1 * x + c2 * y
+        arrays.append(a)
+    return gt.Game(*arrays)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(affine, min_size=12, max_size=12),
+    st.sampled_from([(2, 2), (2, 3), (3, 2)]),
+    st.fractions(-3, 3, max_denominator=4),
+    st.fractions(-3, 3, max_denominator=4),
+)
+def test_conditions_agree_with_the_exact_solver(coeffs, shape, xv, yv):
+    game = build(coeffs, shape)
+    point = at(game, x=xv, y=yv)
+    eqs = gt.equilibria(point, "pure")
+    pure = {e.pure_profile: e.is_strict for e in eqs}
+    for profile in np.ndindex(shape):
+        cond = equilibrium_conditions(game, profile).subs({x: xv, y: yv})
+        assert bool(cond) == (profile in pure)
+        strict = equilibrium_conditions(game, profile, strict=True).subs({x: xv, y: yv})
+        assert bool(strict) == pure.get(profile, False)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(affine, min_size=8, max_size=8),
+    st.fractions(-3, 3, max_denominator=4),
+    st.fractions(-3, 3, max_denominator=4),
+)
+def test_closed_form_mixed_equilibrium_agrees_with_the_exact_solver(coeffs, xv, yv):
+    game = build(coeffs, (2, 2))
+    point = at(game, x=xv, y=yv)
+    exact = {tuple(tuple(F(p) for p in s_) for s_ in e.strategies) for e in gt.equilibria(point)}
+    try:
+        m = mixed_equilibrium(game)
+        names = {p.name for p in m.condition.free_symbols} | {
+            p.name for s_ in m.strategies for q in s_ for p in sympy.sympify(q).free_symbols
+        }
+        strategies, _, holds = m.subs(**{k: v for k, v in {"x": xv, "y": yv}.items() if k in names})
+    except (ValueError, ZeroDivisionError, TypeError):
+        return  # degenerate for all parameter values, or at this point
+    interior = {e for e in exact if all(0 < p < 1 for s_ in e for p in s_)}
+    if holds:
+        found = tuple(tuple(F(str(p)) for p in s_) for s_ in strategies)
+        assert found in exact
+    else:
+        assert not interior or gt.is_degenerate(point)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.integers(1, 4), st.integers(-3, 3), st.integers(-3, 3), st.integers(-3, 3))
+def test_threshold_matches_the_boundary_found_numerically(t_minus_r, p_minus_s, r, y_value):
+    # cooperation in a PD-like game with subsidy `sub`; check the threshold numerically
+    R = r
+    T = R + t_minus_r
+    S = R - 3
+    P = S + p_minus_s
+    g = subsidised_pd(T=T, R=R, P=P, S=S)
+    th = threshold(equilibrium_conditions(g, [0, 0], concept="dominant", strict=True), sub)
+    assert th.lower == max(T - R, P - S) and th.lower_strict
+    low = th.lower
+    for value, expected in [(low, False), (low + F(1, 100), True), (low - F(1, 100), False)]:
+        if value < 0:
+            continue  # outside the symbol's domain (nonnegative)
+        point = g.subs(sub=value)
+        assert (gt.dominant_strategy_equilibrium(point, strict=True) == (0, 0)) == expected
+
+
+# ---- bad input ----------------------------------------------------------------------------------
+
+
+def test_bad_input():
+    g = subsidised_pd()
+    with pytest.raises(ValueError, match="unknown concept"):
+        equilibrium_conditions(g, [0, 0], concept="pareto")
+    with pytest.raises(ValueError, match="2x2"):
+        equilibrium_conditions(gt.Game([[x, 0, 1]], [[0, 1, 0]]), [0, 0], concept="unique")
+    with pytest.raises(ValueError, match="no action"):
+        equilibrium_conditions(g, ["C", "X"])
+    with pytest.raises(ValueError, match="never satisfied"):
+        threshold(sympy.false, sub)
+    with pytest.raises(ValueError, match="does not appear"):
+        threshold(x > 1, sub)
+    with pytest.raises(ValueError, match="not linear"):
+        threshold(sub**2 - 2 > 0, sub)
+    with pytest.raises(ValueError, match="sign"):
+        threshold(x * s > 1, s)
+    with pytest.raises(ValueError, match="no value"):
+        threshold(sympy.And(sub >= 3, sub <= 1), sub)
+    with pytest.raises(ValueError, match="unknown parameters"):
+        mixed_equilibrium(gt.Game([[x, 0], [0, 1]], [[1, 0], [0, 1]])).subs(z=1)
+    with pytest.raises(ValueError, match="identifiers"):
+        parameters("1a b")
