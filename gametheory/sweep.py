@@ -161,10 +161,18 @@ def _check_options(chunk_size: Any, atol: Any, progress: Any) -> None:
 
 
 def _batched_pure_mask(arrays: tuple[np.ndarray, ...], atol: float) -> np.ndarray:
-    """Boolean ``(batch, a_1, ..., a_N)``: profile is a pure Nash equilibrium at that point."""
+    """Boolean ``(batch, a_1, ..., a_N)``: profile is a pure Nash equilibrium at that point.
+
+    The maximum along player ``i``'s axis is taken with ``np.maximum`` over its actions (a loop
+    over actions, not grid points), which is much faster than ``max(axis=...)`` on short axes.
+    """
     nash = np.ones(arrays[0].shape, dtype=bool)
     for i, u in enumerate(arrays):
-        best = u.max(axis=i + 1, keepdims=True)
+        axis = i + 1
+        best = u.take(0, axis=axis)
+        for a in range(1, u.shape[axis]):
+            best = np.maximum(best, u.take(a, axis=axis))
+        best = np.expand_dims(best, axis)
         nash &= u >= best - atol if atol else u == best
     return nash
 
@@ -199,47 +207,32 @@ def _mixed_2x2(
 
 def _classify_chunk(
     arrays: tuple[np.ndarray, ...], offset: int, shape: tuple[int, ...], atol: float
-) -> dict[str, np.ndarray]:
-    """Equilibria of one chunk of grid points as flat column arrays (one entry per row)."""
-    n = len(shape)
+) -> dict[str, Any]:
+    """Equilibria of one chunk of grid points (points ``offset, offset + 1, ...``), compactly.
+
+    Returns ``pure_point`` and ``pure_profile`` (grid point and flat profile index of each pure
+    equilibrium, sorted by point then profile), ``pure_u`` (``(N, n_pure)`` payoffs) and, for
+    2x2 games, ``degenerate`` (per point), ``mixed_point`` and ``mixed`` (rows ``p, q, u_0,
+    u_1`` of the fully mixed equilibria).
+    """
     batch = arrays[0].shape[0]
     nash = _batched_pure_mask(arrays, atol).reshape(batch, -1)
     local, prof = np.nonzero(nash)  # row-major: sorted by point, then by profile
-    actions = np.unravel_index(prof, shape)
-    flat_arrays = [u.reshape(batch, -1) for u in arrays]
-    cols: dict[str, Any] = {
-        "local": local,
-        "kind": np.zeros(local.size, dtype=np.int8),
-        "profile": prof.astype(np.int64),
+    out: dict[str, Any] = {
+        "pure_point": local + offset,
+        "pure_profile": prof,
+        "pure_u": np.stack([u.reshape(batch, -1)[local, prof] for u in arrays]),
+        "degenerate": None,
+        "mixed_point": np.empty(0, dtype=np.intp),
+        "mixed": np.empty((4, 0)),
     }
-    for i in range(n):
-        for a in range(shape[i]):
-            cols[f"p{i}_{a}"] = (actions[i] == a).astype(float)
-        cols[f"u{i}"] = flat_arrays[i][local, prof]
-    two_by_two = shape == (2, 2)
-    degenerate_point = None
-    if two_by_two:
-        degenerate_point, has_mixed, p, q, u0, u1 = _mixed_2x2(arrays[0], arrays[1], atol)
-        m_local = np.flatnonzero(has_mixed)
-        mixed_cols = {
-            "local": m_local,
-            "kind": np.ones(m_local.size, dtype=np.int8),
-            "profile": np.full(m_local.size, -1, dtype=np.int64),
-            "p0_0": p[m_local],
-            "p0_1": 1 - p[m_local],
-            "p1_0": q[m_local],
-            "p1_1": 1 - q[m_local],
-            "u0": u0[m_local],
-            "u1": u1[m_local],
-        }
-        cols = {k: np.concatenate([cols[k], mixed_cols[k]]) for k in cols}
-        order = np.lexsort((cols["kind"], cols["local"]))  # by point, pure before mixed
-        cols = {k: v[order] for k, v in cols.items()}
-        cols["degenerate"] = degenerate_point[cols["local"]]
-    counts = np.bincount(cols["local"], minlength=batch)
-    cols["n_equilibria"] = counts[cols["local"]]
-    cols["point"] = cols.pop("local") + offset
-    return cols
+    if shape == (2, 2):
+        degenerate, has_mixed, p, q, u0, u1 = _mixed_2x2(arrays[0], arrays[1], atol)
+        m = np.flatnonzero(has_mixed)
+        out["degenerate"] = degenerate
+        out["mixed_point"] = m + offset
+        out["mixed"] = np.stack([p[m], q[m], u0[m], u1[m]])
+    return out
 
 
 # --------------------------------------------------------------------------------------------
@@ -363,34 +356,75 @@ def sweep(
                 at = ", ".join(f"{name}={v[k]:g}" for name, v in values.items())
                 raise ValueError(f"the payoffs are not finite (NaN or infinite) at {at}")
         pieces.append(_classify_chunk(arrays, start, shape, float(atol)))
-    cols = {k: np.concatenate([piece[k] for piece in pieces]) for k in pieces[0]}
-    return _frame(game, axes, grid_shape, cols)
+    return _frame(game, axes, pieces)
 
 
-def _frame(
-    game: Game, axes: dict[str, np.ndarray], grid_shape: tuple[int, ...], cols: dict[str, Any]
-) -> pd.DataFrame:
-    """Assemble the tidy DataFrame from flat column arrays (one construction, no row loop)."""
-    point = cols["point"]
-    idx = np.unravel_index(point, grid_shape)
-    data: dict[str, Any] = {
-        name: axis[i] for (name, axis), i in zip(axes.items(), idx, strict=True)
-    }
-    data["point"] = point
-    data["kind"] = pd.Categorical.from_codes(cols["kind"], categories=["pure", "mixed"])
-    labels = [",".join(game.actions[i][a] for i, a in enumerate(s)) for s in np.ndindex(game.shape)]
-    data["profile"] = pd.Categorical.from_codes(cols["profile"], categories=labels)
-    for i, n in enumerate(game.shape):
+def _frame(game: Game, axes: dict[str, np.ndarray], pieces: list[dict[str, Any]]) -> pd.DataFrame:
+    """Assemble the tidy DataFrame from the chunks' results (no loop over rows).
+
+    Rows are ordered by grid point, pure equilibria (in profile order) before the mixed one:
+    a pure row ``r`` at point ``k`` goes to ``r + (mixed rows at points < k)`` and the mixed row
+    of point ``k`` to ``(pure rows at points <= k) + (mixed rows at points < k)``. The float
+    columns are written into one preallocated ``(n_float, rows)`` block that becomes the
+    DataFrame's float block without a copy; the other columns are inserted beside it.
+    """
+
+    def join(key: str) -> np.ndarray:
+        arrays = [piece[key] for piece in pieces]
+        return arrays[0] if len(arrays) == 1 else np.concatenate(arrays, axis=-1)
+
+    shape = game.shape
+    grid_shape = tuple(axis.size for axis in axes.values())
+    total = math.prod(grid_shape)
+    pure_point, pure_profile, pure_u = join("pure_point"), join("pure_profile"), join("pure_u")
+    mixed_point, mixed = join("mixed_point"), join("mixed")
+    counts_pure = np.bincount(pure_point, minlength=total)
+    counts_mixed = np.bincount(mixed_point, minlength=total)
+    counts = counts_pure + counts_mixed
+    mixed_before = np.cumsum(counts_mixed) - counts_mixed
+    dest_pure = np.arange(pure_point.size) + mixed_before[pure_point]
+    dest_mixed = np.cumsum(counts_pure)[mixed_point] + mixed_before[mixed_point]
+    rows = pure_point.size + mixed_point.size
+    point = np.repeat(np.arange(total, dtype=np.int64), counts)
+
+    names = list(axes)
+    prob_names = [f"p_{i}_{a}" for i, acts in enumerate(game.actions) for a in acts]
+    payoff_names = [f"u_{i}" for i in range(game.n_players)]
+    floats = np.empty((len(names) + len(prob_names) + len(payoff_names), rows))
+    for j, (axis, i) in enumerate(
+        zip(axes.values(), np.unravel_index(point, grid_shape), strict=True)
+    ):
+        np.take(axis, i, out=floats[j])
+    j = len(names)
+    actions = np.unravel_index(pure_profile, shape)
+    for i, n in enumerate(shape):
         for a in range(n):
-            data[f"p_{i}_{game.actions[i][a]}"] = cols[f"p{i}_{a}"]
-    for i in range(game.n_players):
-        data[f"u_{i}"] = cols[f"u{i}"]
-    if "degenerate" in cols:
-        data["degenerate"] = pd.array(cols["degenerate"], dtype="boolean")
+            floats[j, dest_pure] = actions[i] == a
+            j += 1
+    floats[j:, dest_pure] = pure_u
+    if mixed_point.size:  # 2x2: columns p_0_*, p_1_*, u_0, u_1
+        p, q, u0, u1 = mixed
+        j = len(names)
+        for k, v in enumerate((p, 1 - p, q, 1 - q, u0, u1)):
+            floats[j + k, dest_mixed] = v
+    kind = np.ones(rows, dtype=np.int8)
+    kind[dest_pure] = 0
+    profile = np.full(rows, -1, dtype=np.int64)
+    profile[dest_pure] = pure_profile
+
+    df = pd.DataFrame(floats.T, columns=[*names, *prob_names, *payoff_names], copy=False)
+    labels = [",".join(game.actions[i][a] for i, a in enumerate(s)) for s in np.ndindex(shape)]
+    at = len(names)
+    df.insert(at, "point", point)
+    df.insert(at + 1, "kind", pd.Categorical.from_codes(kind, ["pure", "mixed"]))
+    df.insert(at + 2, "profile", pd.Categorical.from_codes(profile, labels))
+    if pieces[0]["degenerate"] is not None:
+        degenerate = pd.array(np.repeat(join("degenerate"), counts), dtype="boolean")
     else:
-        data["degenerate"] = pd.array([pd.NA] * point.size, dtype="boolean")
-    data["n_equilibria"] = cols["n_equilibria"]
-    df = pd.DataFrame(data)
+        degenerate = pd.array(np.zeros(rows, dtype=bool), dtype="boolean")
+        degenerate[:] = pd.NA
+    df["degenerate"] = degenerate
+    df["n_equilibria"] = np.repeat(counts.astype(np.int64), counts)
     df.attrs["grid"] = {name: axis.tolist() for name, axis in axes.items()}
     df.attrs["shape"] = list(grid_shape)
     return df
@@ -440,8 +474,7 @@ def summarize(df: pd.DataFrame) -> pd.DataFrame:
         codes = profile.cat.codes.to_numpy(dtype=np.int64)
         categories = list(profile.cat.categories)
     else:
-        codes, uniques = pd.factorize(profile, sort=True)
-        categories = [str(u) for u in uniques]
+        codes, categories = _profile_codes(df, is_pure)
     structure = _structure_labels(
         codes[is_pure],
         pos[is_pure],
@@ -512,3 +545,29 @@ def _structure_labels(
         label = "+".join(parts) if parts else "none"
         labels.append(label + " [degenerate]" if flag & 1 else label)
     return np.asarray(labels, dtype=object)[np.ravel(inverse)]
+
+
+def _profile_codes(df: pd.DataFrame, is_pure: np.ndarray) -> tuple[np.ndarray, list[str]]:
+    """Flat profile indices and labels when ``profile`` is not categorical (e.g. read from CSV).
+
+    The game's shape and action labels are read from the ``p_<i>_<action>`` columns, and each
+    pure row's profile from the action with probability 1, so the profile order matches
+    :func:`sweep`'s.
+    """
+    actions: list[list[str]] = []
+    columns: list[list[str]] = []
+    while True:
+        prefix = f"p_{len(actions)}_"
+        cols = [c for c in df.columns if isinstance(c, str) and c.startswith(prefix)]
+        if not cols:
+            break
+        columns.append(cols)
+        actions.append([c[len(prefix) :] for c in cols])
+    if not actions:
+        codes, uniques = pd.factorize(df["profile"], sort=True)
+        return np.asarray(codes, dtype=np.int64), [str(u) for u in uniques]
+    shape = tuple(len(a) for a in actions)
+    chosen = [df[cols].to_numpy(dtype=float).argmax(axis=1) for cols in columns]
+    codes = np.where(is_pure, np.ravel_multi_index(chosen, shape), -1).astype(np.int64)
+    labels = [",".join(actions[i][a] for i, a in enumerate(s)) for s in np.ndindex(shape)]
+    return codes, labels

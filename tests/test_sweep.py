@@ -277,6 +277,11 @@ def test_summarize_without_grid_attrs() -> None:
     a, b_ = summarize(df), summarize(plain)
     pd.testing.assert_frame_equal(a, b_)
     assert list(a["structure"]) == ["(H,H)", "(S,S)+(H,H) [degenerate]", "(S,S)+(H,H)+mixed"]
+    # also after a round trip through CSV (plain string and bool columns)
+    from io import StringIO
+
+    read = pd.read_csv(StringIO(df.to_csv(index=False)))
+    pd.testing.assert_frame_equal(summarize(read), a, check_dtype=False)
     with pytest.raises(ValueError, match="missing"):
         summarize(df.drop(columns="kind"))
     with pytest.raises(TypeError, match="DataFrame"):
@@ -328,3 +333,23 @@ def test_parameter_name_clashing_with_output_column() -> None:
     game = Game([[point, 0], [0, 1]], [[1, 0], [0, 1]])
     with pytest.raises(ValueError, match="clash"):
         sweep(game, point=[1.0])
+
+
+def test_points_without_listed_equilibria() -> None:
+    # rock-paper-scissors with a parametric win: no pure equilibrium anywhere (only pure
+    # equilibria are listed for games that are not 2x2)
+    rps = Game([[0, -1, 1 + x], [1, 0, -1], [-1, 1, 0]])
+    df = sweep(rps, x=np.array([0.0, 0.5, 1.0]))
+    assert df.empty
+    assert list(df.columns[:4]) == ["x", "point", "kind", "profile"]
+    summary = summarize(df)
+    assert list(summary["structure"]) == ["none"] * 3
+    assert list(summary["n_pure"]) == [0, 0, 0]
+    # matching pennies: the mixed equilibrium is the only row, p = q = 2 / (4 + x)
+    pennies = Game([[1 + x, -1], [-1, 1]])
+    df = sweep(pennies, x=np.array([0.0, 2.0]))
+    assert list(df["kind"]) == ["mixed", "mixed"]
+    np.testing.assert_allclose(df["p_0_0"], [0.5, 1 / 3])
+    np.testing.assert_allclose(df["p_1_0"], [0.5, 1 / 3])
+    np.testing.assert_allclose(df["u_0"], [0.0, 1 / 3])
+    assert list(summarize(df)["structure"]) == ["mixed", "mixed"]
