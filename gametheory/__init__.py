@@ -29,11 +29,13 @@ from .properties import (
     security_strategy,
     social_welfare,
 )
+from .sweep import summarize, sweep
 from .symbolic import (
     comparative_statics,
     equilibrium_conditions,
     mixed_equilibrium,
     parameters,
+    regions,
     threshold,
 )
 
@@ -61,10 +63,13 @@ __all__ = [
     "parameters",
     "pareto_efficient",
     "pure_equilibria",
+    "regions",
     "risk_dominant",
     "security_levels",
     "security_strategy",
     "social_welfare",
+    "summarize",
+    "sweep",
     "threshold",
 ]
 __version__ = "0.1.0"

@@ -41,6 +41,9 @@ __all__ = [
 
 CONCEPTS = ("nash", "strict", "dominant", "unique")
 
+#: regions() tries every sign pattern of the distinct inequalities: 2**k linear programs.
+MAX_REGION_ATOMS = 12
+
 
 def parameters(names: str | Sequence[str], **assumptions: Any) -> tuple[sympy.Symbol, ...]:
     """Named sympy symbols for model parameters, always as a tuple.
@@ -413,3 +416,194 @@ def comparative_statics(expr: Any, wrt: Sequence[sympy.Symbol]) -> dict[sympy.Sy
         elasticity = sympy.simplify(d * x / expr) if expr != 0 else sympy.nan
         out[x] = Statics(x, d, sign, elasticity)
     return out
+
+
+# --------------------------------------------------------------------------------------------
+# Regions of parameter space
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Region:
+    """A full-dimensional piece of parameter space with one equilibrium structure.
+
+    ``condition`` is a conjunction of inequalities in the parameters; ``equilibria`` names the
+    equilibria that exist everywhere inside (pure profiles as action labels, ``"mixed"`` for the
+    interior mixed equilibrium of a 2x2 game); ``witness`` is a rational point inside the region
+    at which the condition was checked exactly.
+    """
+
+    condition: sympy.Basic
+    equilibria: tuple[str, ...]
+    witness: dict[str, sympy.Rational]
+
+
+class Regions(list):
+    """The list of :class:`Region` returned by :func:`regions`, printable as a table or LaTeX."""
+
+    def __init__(self, items: Sequence[Region], parameters: Sequence[sympy.Symbol]) -> None:
+        super().__init__(items)
+        self.parameters = tuple(parameters)
+
+    def to_dataframe(self) -> Any:
+        import pandas as pd
+
+        return pd.DataFrame(
+            {
+                "condition": [str(r.condition) for r in self],
+                "equilibria": [", ".join(r.equilibria) or "none" for r in self],
+                "witness": [", ".join(f"{k}={v}" for k, v in r.witness.items()) for r in self],
+            }
+        )
+
+    def to_latex(self) -> str:
+        rows = [
+            f"${sympy.latex(r.condition)}$ & {', '.join(r.equilibria) or 'none'} \\\\" for r in self
+        ]
+        return "\n".join(
+            [
+                "\\begin{tabular}{ll}",
+                "condition & equilibria \\\\",
+                "\\hline",
+                *rows,
+                "\\end{tabular}",
+            ]
+        )
+
+    def __str__(self) -> str:
+        return self.to_dataframe().to_string(index=False)
+
+
+def _atoms(condition: sympy.Basic) -> list[sympy.Expr]:
+    """The expressions ``e`` of the inequalities ``e > 0`` / ``e >= 0`` inside a condition."""
+    if condition in (sympy.true, sympy.false):
+        return []
+    if isinstance(condition, sympy.And | sympy.Or):
+        return [a for arg in condition.args for a in _atoms(arg)]
+    if isinstance(condition, sympy.Ne):
+        return []
+    if isinstance(condition, sympy.core.relational.Relational):
+        return [sympy.simplify(condition.lhs - condition.rhs)]
+    raise ValueError(f"unexpected condition {condition}")
+
+
+def regions(game: Game, over: Sequence[sympy.Symbol] | None = None) -> Regions:
+    """Partition parameter space into regions of constant equilibrium structure.
+
+    Covers the pure equilibria of any finite game and, for 2x2 games, also the interior mixed
+    equilibrium. Every pure profile's Nash condition and the mixed equilibrium's existence
+    condition are made of inequalities ``e_k(theta) >= 0``; a region is a sign pattern of the
+    distinct ``e_k`` (each strictly positive or strictly negative) that is non-empty. The
+    ``e_k`` must be affine in the parameters (payoffs affine in the parameters give this):
+    a sign pattern is then a polyhedron, whose interior is searched by a linear program
+    (HiGHS), and a rational interior point is verified exactly before the region is reported.
+    Boundaries (some ``e_k = 0``, of lower dimension) are not listed. Symbols declared
+    positive / nonnegative / negative restrict the search accordingly.
+    """
+    from itertools import product
+
+    from scipy.optimize import linprog
+
+    if not isinstance(game, Game):
+        raise TypeError(f"expected a gametheory.Game, got {type(game).__name__}")
+    params = tuple(over) if over is not None else game.parameters
+    if not params:
+        raise ValueError("the game has no parameters: nothing to partition")
+    unknown = [p for p in params if p not in game.parameters]
+    if unknown:
+        raise ValueError(
+            f"unknown parameters {unknown}; the game's parameters are {game.parameters}"
+        )
+    if set(game.parameters) - set(params):
+        raise ValueError("`over` must list every parameter of the game (bind the others with subs)")
+    labels = {}
+    conditions = {}
+    for profile in np.ndindex(game.shape):
+        name = "(" + ",".join(game.actions[i][a] for i, a in enumerate(profile)) + ")"
+        labels[name] = profile
+        conditions[name] = equilibrium_conditions(game, profile)
+    atoms: list[sympy.Expr] = []
+    for cond in conditions.values():
+        for a in _atoms(cond):
+            if a.free_symbols and not any(sympy.simplify(a - b) == 0 for b in atoms):
+                atoms.append(a)
+    if game.shape == (2, 2):
+        # interior mixed equilibrium: q = (A11 - A01) / ((A00 - A10) + (A11 - A01)) lies in
+        # (0, 1) iff A00 - A10 and A11 - A01 have the same strict sign; likewise for p with
+        # B00 - B01 and B11 - B10. These differences are atoms of the pure conditions already,
+        # so the mixed equilibrium's presence is constant on every region.
+        A, B = _symbolic_arrays(game)
+        conditions["mixed"] = sympy.And(
+            (A[0, 0] - A[1, 0]) * (A[1, 1] - A[0, 1]) > 0,
+            (B[0, 0] - B[0, 1]) * (B[1, 1] - B[1, 0]) > 0,
+        )
+    if len(atoms) > MAX_REGION_ATOMS:
+        raise ValueError(
+            f"{len(atoms)} distinct inequalities: too many for the exhaustive sign-pattern "
+            f"search (at most {MAX_REGION_ATOMS}); fix some parameters with game.subs first"
+        )
+    rows = []
+    for a in atoms:
+        try:
+            poly = sympy.Poly(a, *params)
+        except sympy.PolynomialError:
+            raise ValueError(
+                f"regions needs conditions affine in the parameters; got {a} >= 0"
+            ) from None
+        if poly.total_degree() > 1:
+            raise ValueError(f"regions needs conditions affine in the parameters; got {a} >= 0")
+        rows.append(
+            [float(poly.coeff_monomial(p)) for p in params] + [float(poly.coeff_monomial(1))]
+        )
+    coef = np.array(rows).reshape(len(atoms), len(params) + 1)
+    bounds = []
+    for p in params:
+        lo = 0.0 if (p.is_positive or p.is_nonnegative) else None
+        hi = 0.0 if (p.is_negative or p.is_nonpositive) else None
+        bounds.append((lo, hi))
+    # strictly signed symbols: +-theta_j >= t keeps the witness away from zero
+    strict_rows = []
+    for j, p in enumerate(params):
+        if p.is_positive or p.is_negative:
+            row = np.zeros(len(params) + 1)
+            row[j] = -1.0 if p.is_positive else 1.0
+            row[-1] = 1.0
+            strict_rows.append(row)
+    out = []
+    for signs in product((1, -1), repeat=len(atoms)):
+        # maximise t subject to sign_k * (a_k . theta + b_k) >= t, t <= 1, parameter bounds
+        a_ub = np.hstack([-(np.array(signs)[:, None] * coef[:, :-1]), np.ones((len(atoms), 1))])
+        b_ub = np.array(signs) * coef[:, -1]
+        a_ub = np.vstack([a_ub, *strict_rows]) if strict_rows else a_ub
+        b_ub = np.r_[b_ub, np.zeros(len(strict_rows))]
+        res = linprog(
+            np.r_[np.zeros(len(params)), -1.0],
+            A_ub=a_ub if len(b_ub) else None,
+            b_ub=b_ub if len(b_ub) else None,
+            bounds=[*bounds, (None, 1.0)],
+            method="highs",
+        )
+        if res.status != 0 or -res.fun <= 1e-9:
+            continue
+        point = {
+            p: sympy.Rational(str(round(v, 9))) for p, v in zip(params, res.x[:-1], strict=True)
+        }
+        if any((p.is_positive and v <= 0) or (p.is_negative and v >= 0) for p, v in point.items()):
+            continue
+        if not all((s_ * a.subs(point)) > 0 for s_, a in zip(signs, atoms, strict=True)):
+            continue  # the rounded point left the region; skip (float proposal not confirmed)
+        present = tuple(name for name, cond in conditions.items() if bool(cond.subs(point)))
+        condition = sympy.And(
+            *(a > 0 if s_ > 0 else a < 0 for s_, a in zip(signs, atoms, strict=True))
+        )
+        out.append(Region(condition, present, {p.name: v for p, v in point.items()}))
+    if not atoms:
+        point = {
+            p: sympy.Integer(1)
+            if (p.is_positive or p.is_nonnegative)
+            else (sympy.Integer(-1) if p.is_negative else sympy.Integer(0))
+            for p in params
+        }
+        present = tuple(name for name, cond in conditions.items() if bool(cond.subs(point)))
+        out.append(Region(sympy.true, present, {p.name: v for p, v in point.items()}))
+    return Regions(out, params)

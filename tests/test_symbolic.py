@@ -15,6 +15,7 @@ from gametheory.symbolic import (
     equilibrium_conditions,
     mixed_equilibrium,
     parameters,
+    regions,
     threshold,
 )
 
@@ -189,3 +190,51 @@ def test_bad_input():
         mixed_equilibrium(gt.Game([[x, 0], [0, 1]], [[1, 0], [0, 1]])).subs(z=1)
     with pytest.raises(ValueError, match="identifiers"):
         parameters("1a b")
+
+
+# ---- regions ------------------------------------------------------------------------------------
+
+
+def test_regions_of_the_subsidised_prisoners_dilemma():
+    (s_,) = parameters("s", nonnegative=True)
+    pd = gt.Game([[3 + s_, s_], [5, 1]], [[3 + s_, 5], [s_, 1]], actions=[["C", "D"]] * 2)
+    found = {r.equilibria for r in regions(pd)}
+    assert found == {("(C,C)",), ("(C,D)", "(D,C)", "mixed"), ("(D,D)",)}
+    assert "tabular" in regions(pd).to_latex()
+
+
+def structure(point):
+    eqs = gt.equilibria(point)
+    names = {
+        "(" + ",".join(point.actions[i][a] for i, a in enumerate(e.pure_profile)) + ")"
+        for e in eqs
+        if e.is_pure
+    }
+    if any(all(0 < p < 1 for s_ in e.strategies for p in s_) for e in eqs):
+        names.add("mixed")
+    return names
+
+
+@settings(max_examples=12, deadline=None, derandomize=True)
+@given(st.lists(affine, min_size=12, max_size=12), st.sampled_from([(2, 2), (2, 3)]))
+def test_regions_agree_with_the_exact_solver_on_random_draws(coeffs, shape):
+    game = build(coeffs, shape)
+    if not game.parameters:
+        return
+    try:
+        parts = regions(game)
+    except ValueError as exc:
+        assert "too many" in str(exc)
+        return
+    rng = np.random.default_rng(len(parts))
+    for _ in range(15):
+        values = {p.name: F(int(rng.integers(-40, 41)), 7) for p in game.parameters}
+        point = at(game, **values)
+        inside = [r for r in parts if bool(r.condition.subs(values))]
+        if not inside:
+            continue  # on a boundary (some atom is zero there)
+        assert len(inside) == 1
+        expected = structure(point)
+        if shape != (2, 2):
+            expected.discard("mixed")  # regions lists mixed equilibria of 2x2 games only
+        assert set(inside[0].equilibria) == expected
