@@ -19,6 +19,7 @@ def test_tour_runs_and_shows_what_it_claims():
     assert namespace["eqs"].degenerate is True and len(namespace["eqs"]) == 2
     (only,) = gt.equilibria(namespace["subsidised"].subs(s=3))
     assert only.pure_profile == (0, 0)
+    assert str(namespace["cond"]) == "s - 2 >= 0"
 
 
 def test_ci_runs_the_readme_test_command_verbatim():
