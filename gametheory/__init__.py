@@ -73,3 +73,12 @@ __all__ = [
     "threshold",
 ]
 __version__ = "0.1.0"
+
+
+def __getattr__(name: str) -> object:
+    """``gametheory.plot`` is imported on first use (it pulls in matplotlib)."""
+    if name == "plot":
+        import importlib
+
+        return importlib.import_module(".plot", __name__)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
