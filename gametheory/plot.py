@@ -38,6 +38,7 @@ def phase_diagram(
     curves: Sequence[Any] = (),
     title: str | None = None,
     ax: Any = None,
+    legend: str = "right",
 ) -> Any:
     """Regions of a two-parameter sweep coloured by equilibrium structure.
 
@@ -54,6 +55,8 @@ def phase_diagram(
         and ``y``; each zero set is drawn as a black line and labelled with its LaTeX form.
     title, ax:
         Optional title and matplotlib Axes to draw into (a new figure otherwise).
+    legend:
+        ``"right"`` (beside the axes) or ``"below"`` (under them, in two columns).
 
     Returns
     -------
@@ -64,6 +67,8 @@ def phase_diagram(
 
     from .sweep import summarize
 
+    if legend not in ("right", "below"):
+        raise ValueError(f"legend must be 'right' or 'below', got {legend!r}")
     if not isinstance(result, pd.DataFrame):
         raise TypeError(f"result must be a DataFrame from sweep() or summarize(), got {result!r}")
     summary = result if "structure" in result.columns else summarize(result)
@@ -108,6 +113,8 @@ def phase_diagram(
         expr = sympy.sympify(curve)
         if isinstance(expr, sympy.core.relational.Relational):
             expr = expr.lhs - expr.rhs
+        if expr.could_extract_minus_sign():
+            expr = -expr  # same zero set, nicer label
         by_name = {s.name: s for s in expr.free_symbols}
         extra = sorted(set(by_name) - {x, y})
         if extra:
@@ -125,5 +132,10 @@ def phase_diagram(
     ax.set_ylabel(f"${sympy.latex(sympy.Symbol(y))}$")
     if title:
         ax.set_title(title)
-    ax.legend(handles=handles, fontsize=8, loc="center left", bbox_to_anchor=(1.02, 0.5))
+    if legend == "right":
+        ax.legend(handles=handles, fontsize=8, loc="center left", bbox_to_anchor=(1.02, 0.5))
+    else:
+        ax.legend(
+            handles=handles, fontsize=8, loc="upper center", bbox_to_anchor=(0.5, -0.15), ncols=2
+        )
     return fig

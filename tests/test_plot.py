@@ -46,3 +46,20 @@ def test_bad_input():
     line = gt.sweep(GAME, x=np.linspace(-3, 1, 5), y=1.0)
     with pytest.raises(ValueError, match="two grid values"):
         phase_diagram(line, "x", "y")
+
+
+def test_issue3_figures_show_the_exact_thresholds():
+    from gametheory.figures import get
+
+    pd_fig = get("pd_subsidy_penalty")()
+    data = pd_fig.data
+    total = data["s"] + data["f"]
+    # MODELS.md §2.1 with T, R, P, S = 5, 3, 1, 0: (C,C) alone iff s + f > T - R = 2,
+    # (D,D) alone iff s + f < P - S = 1, anti-coordination in between
+    assert set(data.loc[total > 2 + 1e-9, "structure"]) == {"(C,C)"}
+    assert set(data.loc[total < 1 - 1e-9, "structure"]) == {"(D,D)"}
+    middle = data.loc[(total > 1 + 1e-9) & (total < 2 - 1e-9), "structure"]
+    assert set(middle) == {"(C,D)+(D,C)+mixed"}
+    stag = get("stag_hunt_cost_benefit")().data
+    assert set(stag.loc[stag["B"] > stag["tc"] + 1e-9, "structure"]) == {"(C,C)+(N,N)+mixed"}
+    assert set(stag.loc[stag["B"] < stag["tc"] - 1e-9, "structure"]) == {"(N,N)"}

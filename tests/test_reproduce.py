@@ -95,13 +95,13 @@ def test_register_rejects_bad_names_and_duplicates():
 
 def test_two_runs_give_identical_bytes(runs):
     first, second = runs
-    assert sorted(p.name for p in first.iterdir()) == [
-        f"{NAME}.csv",
-        f"{NAME}.png",
-        "manifest.json",
-    ]
-    assert (first / f"{NAME}.csv").read_bytes() == (second / f"{NAME}.csv").read_bytes()
-    assert (first / f"{NAME}.png").read_bytes() == (second / f"{NAME}.png").read_bytes()
+    names = [entry.name for entry in registry()]
+    assert NAME in names
+    expected = sorted([*(f"{n}.csv" for n in names), *(f"{n}.png" for n in names), "manifest.json"])
+    assert sorted(p.name for p in first.iterdir()) == expected
+    for n in names:
+        assert (first / f"{n}.csv").read_bytes() == (second / f"{n}.csv").read_bytes()
+        assert (first / f"{n}.png").read_bytes() == (second / f"{n}.png").read_bytes()
     m1 = json.loads((first / "manifest.json").read_text())
     m2 = json.loads((second / "manifest.json").read_text())
     assert m1["figures"] == m2["figures"]
