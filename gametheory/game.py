@@ -575,9 +575,15 @@ class Game:
                 raise ValueError(f"expected parameters {names}; missing {missing}, unknown {extra}")
             args = [np.asarray(kwargs[name], dtype=float) for name in names]
             bshape = np.broadcast_shapes(*(a.shape for a in args)) if args else ()
-            values = [np.broadcast_to(np.asarray(v, dtype=float), bshape) for v in fn(*args)]
-            stacked = np.stack(values, axis=-1).reshape((*bshape, n, *shape))
-            return tuple(stacked[..., i, *(slice(None),) * len(shape)] for i in range(n))
+            values = fn(*args)
+            size = math.prod(shape)
+            out = []
+            for i in range(n):  # one contiguous array per player
+                block = np.empty((*bshape, size))
+                for k, v in enumerate(values[i * size : (i + 1) * size]):
+                    block[..., k] = v
+                out.append(block.reshape((*bshape, *shape)))
+            return tuple(out)
 
         evaluate.__doc__ = f"Payoff arrays of {self._title or 'the game'} for {names}."
         return evaluate
