@@ -33,6 +33,7 @@ __all__ = [
     "Statics",
     "Threshold",
     "comparative_statics",
+    "condition_atoms",
     "equilibrium_conditions",
     "mixed_equilibrium",
     "parameters",
@@ -474,12 +475,13 @@ class Regions(list):
         return self.to_dataframe().to_string(index=False)
 
 
-def _atoms(condition: sympy.Basic) -> list[sympy.Expr]:
-    """The expressions ``e`` of the inequalities ``e > 0`` / ``e >= 0`` inside a condition."""
+def condition_atoms(condition: sympy.Basic) -> list[sympy.Expr]:
+    """The expressions ``e`` of the inequalities ``e > 0`` / ``e >= 0`` inside a condition
+    (the curves ``e = 0`` bound the region where the condition holds)."""
     if condition in (sympy.true, sympy.false):
         return []
     if isinstance(condition, sympy.And | sympy.Or):
-        return [a for arg in condition.args for a in _atoms(arg)]
+        return [a for arg in condition.args for a in condition_atoms(arg)]
     if isinstance(condition, sympy.Ne):
         return []
     if isinstance(condition, sympy.core.relational.Relational):
@@ -524,7 +526,7 @@ def regions(game: Game, over: Sequence[sympy.Symbol] | None = None) -> Regions:
         conditions[name] = equilibrium_conditions(game, profile)
     atoms: list[sympy.Expr] = []
     for cond in conditions.values():
-        for a in _atoms(cond):
+        for a in condition_atoms(cond):
             if a.free_symbols and not any(sympy.simplify(a - b) == 0 for b in atoms):
                 atoms.append(a)
     if game.shape == (2, 2):

@@ -18,7 +18,7 @@ from ..game import Game
 from ..models import CollaborationRisks
 from ..plot import phase_diagram
 from ..sweep import summarize, sweep
-from ..symbolic import equilibrium_conditions, parameters
+from ..symbolic import condition_atoms, equilibrium_conditions, parameters
 from . import FigureResult, register
 
 GRID = 121  # points per axis; multiples of 1/40 on [0, 3] keep the payoffs exact in floats
@@ -29,14 +29,6 @@ def _summary_data(result: pd.DataFrame, names: list[str]) -> pd.DataFrame:
     return summary[[*names, "n_pure", "n_mixed", "degenerate", "structure"]].astype(
         {"structure": str}
     )
-
-
-def _atoms(condition: sympy.Basic) -> list[sympy.Expr]:
-    if isinstance(condition, sympy.And):
-        return [a for arg in condition.args for a in _atoms(arg)]
-    if isinstance(condition, sympy.core.relational.Relational):
-        return [sympy.simplify(condition.lhs - condition.rhs)]
-    return []
 
 
 @register(
@@ -65,7 +57,7 @@ def pd_subsidy_penalty() -> FigureResult:
     values = np.linspace(0.0, 3.0, GRID)
     result = sweep(game, s=values, f=values)
     curves = sorted(
-        {a for p in [(0, 0), (1, 1)] for a in _atoms(equilibrium_conditions(game, p))},
+        {a for p in [(0, 0), (1, 1)] for a in condition_atoms(equilibrium_conditions(game, p))},
         key=str,
     )
     return _draw(result, "s", "f", curves, "Prisoner's dilemma: subsidy s and fine f")
@@ -88,7 +80,7 @@ def stag_hunt_cost_benefit() -> FigureResult:
     game = game.with_labels(actions=[["C", "N"], ["C", "N"]])
     values = np.linspace(0.025, 3.0, GRID - 1)
     result = sweep(game, B=values, tc=values)
-    curves = _atoms(equilibrium_conditions(game, (0, 0)))
+    curves = condition_atoms(equilibrium_conditions(game, (0, 0)))
     return _draw(result, "B", "tc", curves, "Stag hunt: benefit B and transaction cost tc")
 
 
