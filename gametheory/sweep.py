@@ -39,6 +39,7 @@ the model are found as ties.
 
 from __future__ import annotations
 
+import functools
 import math
 import numbers
 from collections.abc import Mapping
@@ -242,10 +243,14 @@ def _classify_chunk(
 
 def sweep(
     game: Game,
+    grid: Mapping[str, Any] | None = None,
+    /,
     *,
     progress: bool | None = None,
     chunk_size: int = 200_000,
     atol: float = 0.0,
+    chunks: int | None = None,
+    scheduler: Any = None,
     **grids: Any,
 ) -> pd.DataFrame:
     """Equilibria of a parametric game on every point of a parameter grid, vectorised.
@@ -264,6 +269,17 @@ def sweep(
     atol:
         Payoff differences of at most ``atol`` count as ties (best responses and 2x2
         degeneracy). The default ``0.0`` compares the float payoffs exactly.
+    chunks:
+        Run the sweep on Dask (``pip install 'gametheory[dask]'``), one task per ``chunks``
+        grid points (``chunk_size`` is then not used). Each task evaluates and classifies its
+        points exactly as the in-memory loop does, so the result is identical.
+    scheduler:
+        With ``chunks``: a Dask scheduler name (``"threads"``, ``"processes"``,
+        ``"synchronous"``), or a ``distributed.Client`` to run on a (multi-machine) cluster.
+        ``None`` uses Dask's default, which is the active ``distributed.Client`` if one exists.
+    grid:
+        The grids as one mapping (positional), e.g. for parameters whose names clash with the
+        options above (``sweep(game, {"atol": [0, 1]})``); merged with ``**grids``.
     **grids:
         One entry per parameter name: a 1-D array of values (the sweep runs over the Cartesian
         product of the arrays, ``np.meshgrid(..., indexing="ij")`` in the order of
@@ -309,6 +325,17 @@ def sweep(
             "no parameters, solve it directly with gametheory.equilibria(game)"
         )
     _check_options(chunk_size, atol, progress)
+    if chunks is not None and (
+        isinstance(chunks, bool) or not isinstance(chunks, numbers.Integral) or chunks < 1
+    ):
+        raise ValueError(f"chunks must be a positive integer (points per task), got {chunks!r}")
+    if grid is not None:
+        if not isinstance(grid, Mapping):
+            raise TypeError(f"grid must be a mapping of parameter names to values, got {grid!r}")
+        both = sorted(set(grid) & set(grids))
+        if both:
+            raise ValueError(f"parameter(s) {both} given both in grid and as keywords")
+        grids = {**grid, **grids}
     names = [p.name for p in params]
     unknown = sorted(set(grids) - set(names))
     if unknown:
@@ -331,32 +358,127 @@ def sweep(
         axes[symbol.name] = axis
     grid_shape = tuple(axis.size for axis in axes.values())
     total = math.prod(grid_shape)
-    shape = game.shape
+    if chunks is not None:
+        pieces = _dask_pieces(game, axes, chunks, float(atol), scheduler, progress)
+        return _frame(game, axes, pieces)
+    if scheduler is not None:
+        raise ValueError("scheduler= is for Dask sweeps; give chunks= (grid points per task) too")
     n_chunks = -(-total // chunk_size)
     show = n_chunks > PROGRESS_THRESHOLD if progress is None else progress
     evaluate = game.lambdify()
-
     starts = range(0, total, chunk_size)
     if show:
         from tqdm.auto import tqdm
 
         starts = tqdm(starts, total=n_chunks, desc="sweep", unit="chunk")
-    pieces = []
-    for start in starts:
-        stop = min(start + chunk_size, total)
-        idx = np.unravel_index(np.arange(start, stop), grid_shape)
-        values = {name: axis[i] for (name, axis), i in zip(axes.items(), idx, strict=True)}
-        with np.errstate(all="ignore"):
-            arrays = evaluate(**values)
-        arrays = tuple(np.ascontiguousarray(a) for a in arrays)
-        for a in arrays:
-            if not np.all(np.isfinite(a)):
-                bad = ~np.isfinite(a.reshape(a.shape[0], -1))
-                k = int(np.flatnonzero(bad.any(axis=1))[0])
-                at = ", ".join(f"{name}={v[k]:g}" for name, v in values.items())
-                raise ValueError(f"the payoffs are not finite (NaN or infinite) at {at}")
-        pieces.append(_classify_chunk(arrays, start, shape, float(atol)))
+    pieces = [
+        _sweep_chunk(game, axes, start, min(start + chunk_size, total), float(atol), evaluate)
+        for start in starts
+    ]
     return _frame(game, axes, pieces)
+
+
+def _sweep_chunk(
+    game: Game,
+    axes: dict[str, np.ndarray],
+    start: int,
+    stop: int,
+    atol: float,
+    evaluate: Any = None,
+) -> dict[str, Any]:
+    """Evaluate and classify grid points ``start .. stop - 1`` (flat C order of the grid).
+
+    This is the unit of work of both the in-memory loop and the Dask tasks (which receive the
+    picklable ``game`` and lambdify it themselves, once per worker process), so the two paths
+    compute identical results.
+    """
+    if evaluate is None:
+        evaluate = _lambdified(game)
+    grid_shape = tuple(axis.size for axis in axes.values())
+    idx = np.unravel_index(np.arange(start, stop), grid_shape)
+    values = {name: axis[i] for (name, axis), i in zip(axes.items(), idx, strict=True)}
+    with np.errstate(all="ignore"):
+        arrays = evaluate(**values)
+    arrays = tuple(np.ascontiguousarray(a) for a in arrays)
+    for a in arrays:
+        if not np.all(np.isfinite(a)):
+            bad = ~np.isfinite(a.reshape(a.shape[0], -1))
+            k = int(np.flatnonzero(bad.any(axis=1))[0])
+            at = ", ".join(f"{name}={v[k]:g}" for name, v in values.items())
+            raise ValueError(f"the payoffs are not finite (NaN or infinite) at {at}")
+    return _classify_chunk(arrays, start, game.shape, atol)
+
+
+@functools.lru_cache(maxsize=8)
+def _lambdified(game: Game) -> Any:
+    """``game.lambdify()``, cached per process (Dask workers evaluate many chunks of a game)."""
+    return game.lambdify()
+
+
+def _dask_pieces(
+    game: Game,
+    axes: dict[str, np.ndarray],
+    chunks: Any,
+    atol: float,
+    scheduler: Any,
+    progress: bool | None,
+) -> list[dict[str, Any]]:
+    """Run :func:`_sweep_chunk` as one Dask task per ``chunks`` grid points and gather them.
+
+    ``scheduler`` is anything :func:`dask.compute` accepts (``"threads"``, ``"processes"``,
+    ``"synchronous"``, ``None`` for Dask's default, which is the active ``distributed.Client``
+    if there is one) or a ``distributed.Client``, whose futures are then gathered in order.
+    """
+    try:
+        import dask
+    except ImportError as error:
+        from .equilibria import MissingDependencyError
+
+        raise MissingDependencyError(
+            "sweep(..., chunks=...) runs on Dask, which is not installed; install the extra "
+            "with `pip install 'gametheory[dask]'` or leave out chunks= to sweep in memory"
+        ) from error
+    total = math.prod(axis.size for axis in axes.values())
+    starts = range(0, total, int(chunks))
+    task = dask.delayed(_sweep_chunk, pure=True)
+    tasks = [task(game, axes, s, min(s + int(chunks), total), atol) for s in starts]
+    show = len(tasks) > PROGRESS_THRESHOLD if progress is None else progress
+    if hasattr(scheduler, "compute") and hasattr(scheduler, "gather"):  # distributed.Client
+        futures = scheduler.compute(tasks)
+        if show:
+            from distributed import as_completed
+            from tqdm.auto import tqdm
+
+            for _ in tqdm(as_completed(futures), total=len(futures), desc="sweep", unit="task"):
+                pass
+        return list(scheduler.gather(futures))
+    if show:
+        with _TqdmCallback(len(tasks)):
+            return list(dask.compute(*tasks, scheduler=scheduler))
+    return list(dask.compute(*tasks, scheduler=scheduler))
+
+
+class _TqdmCallback:
+    """A Dask local-scheduler callback that advances a tqdm bar as tasks finish."""
+
+    def __init__(self, total: int) -> None:
+        from dask.callbacks import Callback
+        from tqdm.auto import tqdm
+
+        self._bar = tqdm(total=total, desc="sweep", unit="task")
+        self._callback = Callback(posttask=self._posttask)
+
+    def _posttask(self, key: Any, result: Any, dsk: Any, state: Any, worker_id: Any) -> None:
+        if isinstance(result, dict) and "pure_point" in result:
+            self._bar.update(1)
+
+    def __enter__(self) -> _TqdmCallback:
+        self._callback.__enter__()
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self._callback.__exit__(*exc)
+        self._bar.close()
 
 
 def _frame(game: Game, axes: dict[str, np.ndarray], pieces: list[dict[str, Any]]) -> pd.DataFrame:

@@ -353,3 +353,78 @@ def test_points_without_listed_equilibria() -> None:
     np.testing.assert_allclose(df["p_1_0"], [0.5, 1 / 3])
     np.testing.assert_allclose(df["u_0"], [0.0, 1 / 3])
     assert list(summarize(df)["structure"]) == ["mixed", "mixed"]
+
+
+def test_grid_mapping_allows_option_names_as_parameters() -> None:
+    atol = sympy.Symbol("atol")
+    game = Game([[atol, 0], [0, 1]], [[1, 0], [0, 1]])
+    df = sweep(game, {"atol": [2.0, -1.0]})
+    assert list(df["atol"]) == [2.0, 2.0, 2.0, -1.0]
+    assert list(df["kind"]) == ["pure", "pure", "mixed", "pure"]
+    assert list(df["profile"].astype(object).fillna("-")) == ["0,0", "1,1", "-", "1,1"]
+    both = sweep(STAG, {"b": [1.0, 2.0]}, c=0.5)
+    pd.testing.assert_frame_equal(both, sweep(STAG, b=[1.0, 2.0], c=0.5))
+    with pytest.raises(ValueError, match="both in grid and as keywords"):
+        sweep(STAG, {"b": [1.0]}, b=[2.0], c=0.5)
+    with pytest.raises(TypeError, match="grid must be a mapping"):
+        sweep(STAG, [("b", [1.0])], c=0.5)  # type: ignore[arg-type]
+
+
+dask = pytest.importorskip("dask", reason="the Dask path needs the 'dask' extra")
+
+
+@pytest.mark.parametrize("scheduler", ["synchronous", "threads", "processes"])
+def test_dask_sweep_is_identical_to_the_in_memory_sweep(scheduler: str) -> None:
+    grids = {"b": np.arange(-8, 17) / 4, "c": np.arange(-8, 17) / 4}
+    whole = sweep(STAG, **grids)
+    for chunks in (1, 97, 625, 10_000) if scheduler == "synchronous" else (97,):
+        pd.testing.assert_frame_equal(
+            sweep(STAG, chunks=chunks, scheduler=scheduler, progress=False, **grids), whole
+        )
+    game = _three_player_game()
+    grid = np.arange(-4, 5) / 2
+    pd.testing.assert_frame_equal(
+        sweep(game, x=grid, y=grid, chunks=7, scheduler=scheduler), sweep(game, x=grid, y=grid)
+    )
+
+
+def test_dask_sweep_on_a_distributed_client(capsys: pytest.CaptureFixture[str]) -> None:
+    distributed = pytest.importorskip("distributed")
+    grids = {"s": np.arange(0, 9) / 2, "f": np.arange(0, 9) / 2}
+    with distributed.Client(processes=False, n_workers=1, threads_per_worker=2) as client:
+        on_cluster = sweep(PD, chunks=10, scheduler=client, progress=True, **grids)
+        assert "sweep" in capsys.readouterr().err
+        by_default = sweep(PD, chunks=10, **grids)  # the active client is Dask's default
+    pd.testing.assert_frame_equal(on_cluster, sweep(PD, **grids))
+    pd.testing.assert_frame_equal(by_default, sweep(PD, **grids))
+
+
+def test_dask_progress_bar_and_errors(capsys: pytest.CaptureFixture[str]) -> None:
+    grid = np.arange(0, 4) / 2
+    sweep(PD, s=grid, f=grid, chunks=1, scheduler="synchronous")  # 16 tasks: bar by default
+    assert "16/16" in capsys.readouterr().err
+    for bad in (0, 2.5, True, "10"):
+        with pytest.raises(ValueError, match="chunks must be a positive integer"):
+            sweep(PD, s=grid, f=grid, chunks=bad)
+    with pytest.raises(ValueError, match="give chunks="):
+        sweep(PD, s=grid, f=grid, scheduler="threads")
+    rational = Game([[1 / (x - 1), 0], [0, 1]], [[1, 0], [0, 1]])
+    with pytest.raises(ValueError, match="not finite"):
+        sweep(rational, x=[0.0, 1.0], chunks=1, scheduler="synchronous")
+
+
+def test_missing_dask_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    import builtins
+
+    real_import = builtins.__import__
+
+    def no_dask(name: str, *args: object, **kwargs: object) -> object:
+        if name == "dask" or name.startswith("dask."):
+            raise ImportError("No module named 'dask'")
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", no_dask)
+    from gametheory import MissingDependencyError
+
+    with pytest.raises(MissingDependencyError, match=r"gametheory\[dask\]"):
+        sweep(PD, s=[0.0], f=[0.0], chunks=1)
