@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import product
 from typing import Any
 
 import numpy as np
@@ -35,6 +36,7 @@ __all__ = [
     "comparative_statics",
     "condition_atoms",
     "equilibrium_conditions",
+    "mixed_equilibria",
     "mixed_equilibrium",
     "parameters",
     "threshold",
@@ -211,7 +213,7 @@ def _free(strategies: Sequence[Sequence[sympy.Expr]]) -> set[sympy.Symbol]:
 def mixed_equilibrium(
     game: Game, supports: Sequence[Sequence[int | str]] | None = None
 ) -> MixedEquilibrium:
-    """The two-player equilibrium with the given supports, by the indifference principle.
+    """The equilibrium with the given supports, by the indifference principle.
 
     With supports ``S_1, S_2`` the column mix ``y`` (zero off ``S_2``) must make the row player
     indifferent on ``S_1``: ``(A y)_i = v_1`` for ``i`` in ``S_1``, ``sum(y) = 1``; likewise for
@@ -220,20 +222,21 @@ def mixed_equilibrium(
     game: ``q = (A11 - A01) / (A00 - A01 - A10 + A11)`` for the column player's first action and
     ``p = (B11 - B10) / (B00 - B10 - B01 + B11)`` for the row player's).
 
+    Games with more than two players: see :func:`mixed_equilibria` (the equations are then
+    polynomial and may have several solutions); this function returns the only admissible one.
+
     Raises ValueError when the indifference equations have no unique solution for these supports
     (e.g. unequal support sizes in a nondegenerate game, or a degenerate game).
     """
-    if not isinstance(game, Game):
-        raise TypeError(f"expected a gametheory.Game, got {type(game).__name__}")
+    sup = _supports(game, supports)
     if game.n_players != 2:
-        raise ValueError("mixed_equilibrium handles two-player games")
-    if supports is None:
-        supports = [range(game.shape[0]), range(game.shape[1])]
-    if len(supports) != 2:
-        raise ValueError("give one support per player")
-    sup = tuple(tuple(sorted({game.action_index(i, a) for a in s})) for i, s in enumerate(supports))
-    if any(len(s) == 0 for s in sup):
-        raise ValueError("supports must be non-empty")
+        found = mixed_equilibria(game, sup)
+        if len(found) != 1:
+            raise ValueError(
+                f"the indifference equations for supports {sup} have {len(found)} admissible "
+                "solutions; use mixed_equilibria(game, supports) to get all of them"
+            )
+        return found[0]
     A, B = _symbolic_arrays(game)
     x = _indifferent_mix(B.T, sup[1], sup[0], game.shape[0])  # row mix: column indifferent
     y = _indifferent_mix(A, sup[0], sup[1], game.shape[1])  # column mix: row indifferent
@@ -257,6 +260,111 @@ def mixed_equilibrium(
         supports=sup,
         condition=sympy.And(*terms),
     )
+
+
+def _supports(
+    game: Game, supports: Sequence[Sequence[int | str]] | None
+) -> tuple[tuple[int, ...], ...]:
+    if not isinstance(game, Game):
+        raise TypeError(f"expected a gametheory.Game, got {type(game).__name__}")
+    if supports is None:
+        supports = [range(n) for n in game.shape]
+    if isinstance(supports, str) or len(supports) != game.n_players:
+        raise ValueError(f"give one support per player ({game.n_players} supports)")
+    sup = tuple(tuple(sorted({game.action_index(i, a) for a in s})) for i, s in enumerate(supports))
+    if any(len(s) == 0 for s in sup):
+        raise ValueError("supports must be non-empty")
+    return sup
+
+
+def mixed_equilibria(
+    game: Game, supports: Sequence[Sequence[int | str]] | None = None
+) -> list[MixedEquilibrium]:
+    """All equilibria of an N-player game with the given supports, in closed form.
+
+    Player ``i`` mixes ``x_i`` over its support ``S_i`` (zero elsewhere). The indifference
+    principle (Nash 1951; McKelvey & McLennan 1996, "Computation of equilibria in finite
+    games", Sec. 5) asks, for every player ``i``::
+
+        sum_{s_-i} u_i(a, s_-i) prod_{j != i} x_j(s_j) = v_i   for all a in S_i,
+        sum_{a in S_i} x_i(a) = 1,
+
+    a system of polynomial (multilinear) equations in the probabilities, solved exactly by
+    :func:`sympy.solve`. Each isolated solution becomes a :class:`MixedEquilibrium` whose
+    ``condition`` asks the support probabilities to be positive, no action off a support to earn
+    more than ``v_i``, the denominators to be nonzero and the square roots to be real. Solutions
+    whose condition is ``False`` (e.g. complex or negative probabilities of a numeric game) are
+    left out. With two players the equations are linear and there is at most one isolated
+    solution (:func:`mixed_equilibrium`). A continuum of solutions (the equations do not
+    determine every probability) raises ValueError: such supports carry no isolated
+    equilibrium.
+    """
+    sup = _supports(game, supports)
+    arrays = _symbolic_arrays(game)
+    n = game.n_players
+    probs = [
+        [sympy.Integer(1)] if len(s) == 1 else list(sympy.symbols(f"_x{i}_0:{len(s)}", real=True))
+        for i, s in enumerate(sup)
+    ]
+    unknowns = [p for ps in probs for p in ps if isinstance(p, sympy.Symbol)]
+    full = []
+    for i, s in enumerate(sup):
+        vec = [sympy.Integer(0)] * game.shape[i]
+        for a, p in zip(s, probs[i], strict=True):
+            vec[a] = p
+        full.append(vec)
+
+    def action_value(i: int, a: int) -> sympy.Expr:
+        total = sympy.Integer(0)
+        others = [sup[j] if j != i else (a,) for j in range(n)]
+        for profile in product(*others):
+            weight = sympy.Mul(*(full[j][profile[j]] for j in range(n) if j != i))
+            total += arrays[i][profile] * weight
+        return sympy.expand(total)
+
+    values = [[action_value(i, a) for a in range(game.shape[i])] for i in range(n)]
+    equations = []
+    for i, s in enumerate(sup):
+        equations += [values[i][a] - values[i][s[0]] for a in s[1:]]
+        if len(s) > 1:
+            equations.append(sum(probs[i]) - 1)
+    solutions = sympy.solve(equations, unknowns, dict=True) if unknowns else [{}]
+    if equations and not unknowns and any(sympy.simplify(e) != 0 for e in equations):
+        solutions = []
+    out = []
+    for solution in solutions:
+        if any(p not in solution for p in unknowns):
+            raise ValueError(
+                f"the indifference equations for supports {sup} have a continuum of solutions "
+                "(no isolated equilibrium with these supports)"
+            )
+        strategies = tuple(
+            tuple(sympy.simplify(sympy.sympify(p).subs(solution)) for p in vec) for vec in full
+        )
+        payoffs = tuple(sympy.simplify(values[i][sup[i][0]].subs(solution)) for i in range(n))
+        terms = []
+        for i, s in enumerate(sup):
+            if len(s) > 1:
+                terms += [_compare(strategies[i][a], 0, True) for a in s]
+            for a in range(game.shape[i]):
+                if a not in s:
+                    other = sympy.simplify(values[i][a].subs(solution))
+                    terms.append(_compare(payoffs[i], other, False))
+        exprs = [p for vec in strategies for p in vec]
+        for d in {sympy.denom(sympy.together(p)) for p in exprs}:
+            if not d.is_number:
+                terms.append(sympy.Ne(d, 0))
+        for e in exprs:
+            for power in e.atoms(sympy.Pow):
+                if power.exp.is_Rational and not power.exp.is_integer and power.exp.q % 2 == 0:
+                    terms.append(_compare(power.base, 0, False))
+        if any(p.is_real is False for p in exprs):
+            continue
+        condition = sympy.And(*terms)
+        if condition is sympy.false:
+            continue
+        out.append(MixedEquilibrium(strategies, payoffs, sup, condition))
+    return out
 
 
 def _indifferent_mix(

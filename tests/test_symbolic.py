@@ -13,6 +13,7 @@ import gametheory as gt
 from gametheory.symbolic import (
     comparative_statics,
     equilibrium_conditions,
+    mixed_equilibria,
     mixed_equilibrium,
     parameters,
     regions,
@@ -238,3 +239,86 @@ def test_regions_agree_with_the_exact_solver_on_random_draws(coeffs, shape):
         if shape != (2, 2):
             expected.discard("mixed")  # regions lists mixed equilibria of 2x2 games only
         assert set(inside[0].equilibria) == expected
+
+
+def _three_player(seed: int) -> gt.Game:
+    rng = np.random.default_rng(seed)
+    return gt.Game.from_arrays(*[rng.integers(-5, 6, size=(2, 2, 2)) for _ in range(3)])
+
+
+def test_three_player_mixed_equilibrium_missed_by_gambit_enumpoly() -> None:
+    # pygambit 16.7 enumpoly lists only the two pure equilibria of this game (PEERS.md item 6)
+    game = _three_player(63)
+    [m] = mixed_equilibria(game)
+    assert m.condition is sympy.true
+    R = sympy.Rational
+    assert m.strategies == (
+        (R(45, 98), R(53, 98)),
+        (R(141, 143), R(2, 143)),
+        (R(14, 31), R(17, 31)),
+    )
+    x = [[F(int(p.p), int(p.q)) for p in s] for s in m.strategies]
+    assert gt.is_equilibrium(game, x)
+    values = [gt.action_values(game, i, x) for i in range(3)]
+    assert tuple(sympy.Rational(v[0].numerator, v[0].denominator) for v in values) == m.payoffs
+    assert mixed_equilibrium(game).strategies == m.strategies
+
+
+def test_three_player_irrational_mixed_equilibrium() -> None:
+    game = _three_player(17)
+    [m] = mixed_equilibria(game)
+    assert any(e.has(sympy.sqrt(19873)) for s in m.strategies for e in s)
+    assert m.condition is sympy.true
+    arrays = [np.asarray(a, dtype=object) for a in game.payoff_arrays]
+    x = [[sympy.N(p, 50) for p in s] for s in m.strategies]
+    for i, u in enumerate(arrays):
+        values = []
+        for a in range(2):
+            total = 0
+            for prof in np.ndindex(2, 2, 2):
+                if prof[i] != a:
+                    continue
+                w = 1
+                for j in range(3):
+                    if j != i:
+                        w *= x[j][prof[j]]
+                total += int(u[prof]) * w
+            values.append(total)
+        assert abs(values[0] - values[1]) < sympy.Float("1e-40")
+        assert abs(values[0] - m.payoffs[i]) < sympy.Float("1e-40")
+    assert all(0 < p < 1 for s in x for p in s)
+
+
+def test_three_player_mixed_equilibria_agree_with_the_exact_solver_on_reduced_supports() -> None:
+    # player 3 fixed to its first action: a 2x2 game between players 1 and 2 inside a 3-player
+    # game; the closed form on supports ((0,1),(0,1),(0,)) must agree with the 2-player solver
+    t = sympy.Symbol("t", positive=True)
+    A = np.zeros((2, 2, 2), dtype=object)
+    B = np.zeros((2, 2, 2), dtype=object)
+    C = np.zeros((2, 2, 2), dtype=object)
+    A[:, :, 0] = [[t, 0], [0, 1]]
+    B[:, :, 0] = [[1, 0], [0, 2]]
+    C[:, :, 0] = [[5, 5], [5, 5]]
+    C[:, :, 1] = [[0, 0], [0, 0]]
+    game = gt.Game.from_arrays(A, B, C)
+    [m] = mixed_equilibria(game, [(0, 1), (0, 1), (0,)])
+    assert m.strategies[0] == (sympy.Rational(2, 3), sympy.Rational(1, 3))
+    assert sympy.simplify(m.strategies[1][0] - 1 / (t + 1)) == 0
+    assert sympy.simplify(m.payoffs[0] - t / (t + 1)) == 0
+    for value in (sympy.Rational(1, 2), 3):
+        _, payoffs, holds = m.subs(t=value)
+        assert holds
+        reduced = gt.Game([[value, 0], [0, 1]], [[1, 0], [0, 2]])
+        mixed = [e for e in gt.equilibria(reduced) if not e.is_pure]
+        assert [tuple(e.payoffs) for e in mixed] == [tuple(payoffs[:2])]
+
+
+def test_mixed_equilibria_bad_input() -> None:
+    game = _three_player(63)
+    with pytest.raises(ValueError, match="one support per player"):
+        mixed_equilibria(game, [(0, 1), (0, 1)])
+    with pytest.raises(ValueError, match="non-empty"):
+        mixed_equilibria(game, [(0, 1), (), (0,)])
+    zero = gt.Game.from_arrays(*[np.zeros((2, 2, 2), dtype=int)] * 3)
+    with pytest.raises(ValueError, match="continuum"):
+        mixed_equilibria(zero)
