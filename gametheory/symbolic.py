@@ -19,9 +19,11 @@ Every inequality is simplified under the assumptions declared on the symbols (e.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import math
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from itertools import product
+from fractions import Fraction
+from itertools import pairwise, product
 from typing import Any
 
 import numpy as np
@@ -550,9 +552,16 @@ class Region:
 class Regions(list):
     """The list of :class:`Region` returned by :func:`regions`, printable as a table or LaTeX."""
 
-    def __init__(self, items: Sequence[Region], parameters: Sequence[sympy.Symbol]) -> None:
+    def __init__(
+        self,
+        items: Sequence[Region],
+        parameters: Sequence[sympy.Symbol],
+        complete: bool = True,
+    ) -> None:
         super().__init__(items)
         self.parameters = tuple(parameters)
+        #: False when the regions were found by sampling (some may be missing).
+        self.complete = complete
 
     def to_dataframe(self) -> Any:
         import pandas as pd
@@ -597,21 +606,38 @@ def condition_atoms(condition: sympy.Basic) -> list[sympy.Expr]:
     raise ValueError(f"unexpected condition {condition}")
 
 
-def regions(game: Game, over: Sequence[sympy.Symbol] | None = None) -> Regions:
+def regions(
+    game: Game,
+    over: Sequence[sympy.Symbol] | None = None,
+    *,
+    box: Mapping[str, tuple[float, float]] | None = None,
+    samples: int = 20_000,
+    seed: int = 0,
+) -> Regions:
     """Partition parameter space into regions of constant equilibrium structure.
 
     Covers the pure equilibria of any finite game and, for 2x2 games, also the interior mixed
     equilibrium. Every pure profile's Nash condition and the mixed equilibrium's existence
     condition are made of inequalities ``e_k(theta) >= 0``; a region is a sign pattern of the
-    distinct ``e_k`` (each strictly positive or strictly negative) that is non-empty. The
-    ``e_k`` must be affine in the parameters (payoffs affine in the parameters give this):
-    a sign pattern is then a polyhedron, whose interior is searched by a linear program
-    (HiGHS), and a rational interior point is verified exactly before the region is reported.
-    Boundaries (some ``e_k = 0``, of lower dimension) are not listed. Symbols declared
-    positive / nonnegative / negative restrict the search accordingly.
-    """
-    from itertools import product
+    distinct ``e_k`` (each strictly positive or strictly negative) that is non-empty, reported
+    with a rational witness point at which every sign was verified exactly. Boundaries (some
+    ``e_k = 0``, of lower dimension) are not listed. Symbols declared positive / nonnegative /
+    negative restrict the search accordingly. Three methods, chosen automatically:
 
+    * **affine** ``e_k`` (payoffs affine in the parameters), any number of parameters: a sign
+      pattern is a polyhedron; every pattern is tried with a linear program (HiGHS) that
+      maximises the smallest margin, and its solution is rationalised and verified exactly.
+      Complete (``Regions.complete`` is True).
+    * **one parameter**, ``e_k`` rational functions of it: the real roots of their numerators
+      and denominators (exact, sympy's real-root isolation) cut the line into open intervals;
+      each interval's sign pattern is evaluated exactly at a rational point inside it, and
+      intervals with the same pattern form one region. Complete.
+    * otherwise (several parameters and non-affine ``e_k``): the sign patterns found at
+      ``samples`` random points of ``box`` (default: each parameter in ``[-10, 10]``,
+      restricted by its sign assumption), each verified exactly at a rational point. A region
+      thinner than the sampling misses may be absent: ``Regions.complete`` is False and a
+      warning says so.
+    """
     from scipy.optimize import linprog
 
     if not isinstance(game, Game):
@@ -626,11 +652,9 @@ def regions(game: Game, over: Sequence[sympy.Symbol] | None = None) -> Regions:
         )
     if set(game.parameters) - set(params):
         raise ValueError("`over` must list every parameter of the game (bind the others with subs)")
-    labels = {}
     conditions = {}
     for profile in np.ndindex(game.shape):
         name = "(" + ",".join(game.actions[i][a] for i, a in enumerate(profile)) + ")"
-        labels[name] = profile
         conditions[name] = equilibrium_conditions(game, profile)
     atoms: list[sympy.Expr] = []
     for cond in conditions.values():
@@ -652,20 +676,107 @@ def regions(game: Game, over: Sequence[sympy.Symbol] | None = None) -> Regions:
             f"{len(atoms)} distinct inequalities: too many for the exhaustive sign-pattern "
             f"search (at most {MAX_REGION_ATOMS}); fix some parameters with game.subs first"
         )
+    if isinstance(samples, bool) or not isinstance(samples, int) or samples < 1:
+        raise ValueError(f"samples must be a positive integer, got {samples!r}")
+
+    def region(signs: Sequence[int], point: dict[sympy.Symbol, sympy.Rational]) -> Region:
+        present = tuple(name for name, cond in conditions.items() if bool(cond.subs(point)))
+        condition = sympy.And(
+            *(a > 0 if s_ > 0 else a < 0 for s_, a in zip(signs, atoms, strict=True))
+        )
+        return Region(condition, present, {p.name: v for p, v in point.items()})
+
+    if not atoms:
+        point = {p: _inside_domain(p) for p in params}
+        return Regions([region((), point)], params)
+    coef = _affine_coefficients(atoms, params)
+    if coef is not None:
+        out = [region(sg, pt) for sg, pt in _affine_patterns(atoms, params, coef, linprog)]
+        return Regions(out, params)
+    if len(params) == 1:
+        return Regions([region(sg, pt) for sg, pt in _line_patterns(atoms, params[0])], params)
+    found = _sampled_patterns(atoms, params, box, samples, seed)
+    import warnings
+
+    warnings.warn(
+        "regions: the inequalities are not affine in the parameters, so the regions were found "
+        f"by sampling {samples} points (each verified exactly); thin regions may be missing",
+        stacklevel=2,
+    )
+    return Regions([region(sg, pt) for sg, pt in found], params, complete=False)
+
+
+def _inside_domain(p: sympy.Symbol) -> sympy.Integer:
+    if p.is_positive or p.is_nonnegative:
+        return sympy.Integer(1)
+    if p.is_negative or p.is_nonpositive:
+        return sympy.Integer(-1)
+    return sympy.Integer(0)
+
+
+def _in_domain(p: sympy.Symbol, v: Any) -> bool:
+    return not (
+        (p.is_positive and v <= 0)
+        or (p.is_nonnegative and v < 0)
+        or (p.is_negative and v >= 0)
+        or (p.is_nonpositive and v > 0)
+    )
+
+
+def _signs_at(atoms: Sequence[sympy.Expr], point: Mapping[sympy.Symbol, Any]) -> tuple[int, ...]:
+    """Exact signs of the atoms at a rational point (0 when an atom vanishes or is undefined)."""
+    out = []
+    for a in atoms:
+        v = sympy.sympify(a.subs(point))
+        if v.is_zero or not v.is_real or v.has(sympy.zoo, sympy.nan):
+            out.append(0)
+        else:
+            out.append(1 if v.is_positive else -1)
+    return tuple(out)
+
+
+def _affine_coefficients(
+    atoms: Sequence[sympy.Expr], params: Sequence[sympy.Symbol]
+) -> np.ndarray | None:
+    """``(k, n + 1)`` float coefficients ``[a_k | b_k]`` of affine atoms, else None."""
     rows = []
     for a in atoms:
         try:
-            poly = sympy.Poly(a, *params)
+            poly = sympy.Poly(sympy.expand(a), *params)
         except sympy.PolynomialError:
-            raise ValueError(
-                f"regions needs conditions affine in the parameters; got {a} >= 0"
-            ) from None
-        if poly.total_degree() > 1:
-            raise ValueError(f"regions needs conditions affine in the parameters; got {a} >= 0")
+            return None
+        if poly.total_degree() > 1 or any(c.free_symbols for c in poly.coeffs()):
+            return None
         rows.append(
             [float(poly.coeff_monomial(p)) for p in params] + [float(poly.coeff_monomial(1))]
         )
-    coef = np.array(rows).reshape(len(atoms), len(params) + 1)
+    return np.array(rows).reshape(len(atoms), len(params) + 1)
+
+
+def _rational_candidates(x: np.ndarray) -> Iterator[list[sympy.Rational]]:
+    """Rational points near ``x``, simplest first (small denominators, then finer roundings)."""
+
+    def limited(limit: int) -> list[sympy.Rational]:
+        return [
+            sympy.Rational(*Fraction(float(v)).limit_denominator(limit).as_integer_ratio())
+            for v in x
+        ]
+
+    for limit in (1, 10, 100, 1000):
+        yield limited(limit)
+    for digits in (6, 9, 12, 15):
+        yield [sympy.Rational(str(round(float(v), digits))) for v in x]
+    for limit in (10**6, 10**9, 10**12):
+        yield limited(limit)
+    yield [sympy.Rational(*Fraction(float(v)).as_integer_ratio()) for v in x]
+
+
+def _affine_patterns(
+    atoms: Sequence[sympy.Expr],
+    params: Sequence[sympy.Symbol],
+    coef: np.ndarray,
+    linprog: Any,
+) -> list[tuple[tuple[int, ...], dict[sympy.Symbol, sympy.Rational]]]:
     bounds = []
     for p in params:
         lo = 0.0 if (p.is_positive or p.is_nonnegative) else None
@@ -688,32 +799,121 @@ def regions(game: Game, over: Sequence[sympy.Symbol] | None = None) -> Regions:
         b_ub = np.r_[b_ub, np.zeros(len(strict_rows))]
         res = linprog(
             np.r_[np.zeros(len(params)), -1.0],
-            A_ub=a_ub if len(b_ub) else None,
-            b_ub=b_ub if len(b_ub) else None,
+            A_ub=a_ub,
+            b_ub=b_ub,
             bounds=[*bounds, (None, 1.0)],
             method="highs",
         )
         if res.status != 0 or -res.fun <= 1e-9:
-            continue
-        point = {
-            p: sympy.Rational(str(round(v, 9))) for p, v in zip(params, res.x[:-1], strict=True)
-        }
-        if any((p.is_positive and v <= 0) or (p.is_negative and v >= 0) for p, v in point.items()):
-            continue
-        if not all((s_ * a.subs(point)) > 0 for s_, a in zip(signs, atoms, strict=True)):
-            continue  # the rounded point left the region; skip (float proposal not confirmed)
-        present = tuple(name for name, cond in conditions.items() if bool(cond.subs(point)))
-        condition = sympy.And(
-            *(a > 0 if s_ > 0 else a < 0 for s_, a in zip(signs, atoms, strict=True))
+            continue  # empty or (numerically) without interior
+        for values in _rational_candidates(res.x[:-1]):
+            point = dict(zip(params, values, strict=True))
+            if all(_in_domain(p, v) for p, v in point.items()) and _signs_at(atoms, point) == tuple(
+                signs
+            ):
+                out.append((tuple(signs), point))
+                break
+        else:
+            raise RuntimeError(
+                f"regions: HiGHS found an interior point {res.x[:-1]} of the sign pattern "
+                f"{signs} but no rational point near it passed the exact check; please report"
+            )
+    return out
+
+
+def _line_patterns(
+    atoms: Sequence[sympy.Expr], p: sympy.Symbol
+) -> list[tuple[tuple[int, ...], dict[sympy.Symbol, sympy.Rational]]]:
+    """Exact decomposition of the real line (or half-line) by the atoms' real roots."""
+    cuts: set[sympy.Expr] = set()
+    for a in atoms:
+        num, den = sympy.fraction(sympy.together(a))
+        for part in (num, den):
+            try:
+                poly = sympy.Poly(part, p)
+            except sympy.PolynomialError:
+                raise ValueError(
+                    f"regions needs inequalities that are rational functions of {p}; got {a} >= 0"
+                ) from None
+            if any(c.free_symbols for c in poly.coeffs()):
+                raise ValueError(f"unexpected symbols in {a}")
+            if poly.degree() > 0:
+                cuts |= set(sympy.real_roots(poly))
+    lo = 0 if (p.is_positive or p.is_nonnegative) else None
+    hi = 0 if (p.is_negative or p.is_nonpositive) else None
+    points = sorted(
+        (c for c in cuts if (lo is None or c > lo) and (hi is None or c < hi)),
+        key=lambda c: sympy.N(c, 50),
+    )
+    edges: list[Any] = [lo, *points, hi]
+    by_signs: dict[tuple[int, ...], dict[sympy.Symbol, sympy.Rational]] = {}
+    for left, right in pairwise(edges):
+        w = _rational_between(left, right)
+        signs = _signs_at(atoms, {p: w})
+        if 0 in signs:
+            raise RuntimeError(f"regions: witness {w} lies on a boundary; please report")
+        by_signs.setdefault(signs, {p: w})
+    return list(by_signs.items())
+
+
+def _rational_between(left: Any, right: Any) -> sympy.Rational:
+    """A simple rational strictly between two real algebraic numbers (None = unbounded)."""
+    if left is None and right is None:
+        return sympy.Integer(0)
+    if left is None:
+        return sympy.floor(right) - 1
+    if right is None:
+        return sympy.floor(left) + 1
+    gap = sympy.N(right - left, 30)
+    for k in range(0, 200):
+        denominator = sympy.Integer(2) ** k
+        w = (sympy.floor(sympy.N(left, 60 + k) * denominator) + 1) / denominator
+        if bool(w > left) and bool(w < right):
+            return sympy.Rational(w)
+    raise RuntimeError(f"regions: no rational found between {left} and {right} (gap {gap})")
+
+
+def _sampled_patterns(
+    atoms: Sequence[sympy.Expr],
+    params: Sequence[sympy.Symbol],
+    box: Mapping[str, tuple[float, float]] | None,
+    samples: int,
+    seed: int,
+) -> list[tuple[tuple[int, ...], dict[sympy.Symbol, sympy.Rational]]]:
+    box = dict(box or {})
+    unknown = sorted(set(box) - {p.name for p in params})
+    if unknown:
+        raise ValueError(f"box names unknown parameters {unknown}")
+    rng = np.random.default_rng(seed)
+    columns = []
+    for p in params:
+        lo, hi = box.get(p.name, (-10.0, 10.0))
+        if not (math.isfinite(lo) and math.isfinite(hi) and lo < hi):
+            raise ValueError(f"box for {p.name} must be (low, high) with low < high, finite")
+        if p.is_positive or p.is_nonnegative:
+            lo = max(lo, 0.0)
+        if p.is_negative or p.is_nonpositive:
+            hi = min(hi, 0.0)
+        if not lo < hi:
+            raise ValueError(f"box for {p.name} lies outside its sign assumption")
+        columns.append(rng.uniform(lo, hi, samples))
+    grid = np.stack(columns)
+    with np.errstate(all="ignore"):
+        values = np.array(
+            [np.broadcast_to(sympy.lambdify(params, a, "numpy")(*grid), (samples,)) for a in atoms]
         )
-        out.append(Region(condition, present, {p.name: v for p, v in point.items()}))
-    if not atoms:
-        point = {
-            p: sympy.Integer(1)
-            if (p.is_positive or p.is_nonnegative)
-            else (sympy.Integer(-1) if p.is_negative else sympy.Integer(0))
-            for p in params
-        }
-        present = tuple(name for name, cond in conditions.items() if bool(cond.subs(point)))
-        out.append(Region(sympy.true, present, {p.name: v for p, v in point.items()}))
-    return Regions(out, params)
+    ok = np.all(np.isfinite(values) & (np.abs(values) > 1e-9), axis=0)
+    patterns = np.sign(values[:, ok]).astype(int).T
+    points = grid[:, ok].T
+    out = []
+    seen: set[tuple[int, ...]] = set()
+    for signs, x in zip(map(tuple, patterns), points, strict=True):
+        if signs in seen:
+            continue
+        for candidate in _rational_candidates(x):
+            point = dict(zip(params, candidate, strict=True))
+            if all(_in_domain(p, v) for p, v in point.items()) and _signs_at(atoms, point) == signs:
+                seen.add(signs)
+                out.append((signs, point))
+                break
+    return sorted(out, key=lambda item: tuple(-s for s in item[0]))

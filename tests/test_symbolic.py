@@ -322,3 +322,79 @@ def test_mixed_equilibria_bad_input() -> None:
     zero = gt.Game.from_arrays(*[np.zeros((2, 2, 2), dtype=int)] * 3)
     with pytest.raises(ValueError, match="continuum"):
         mixed_equilibria(zero)
+
+
+# ---- regions of non-affine games ---------------------------------------------------------------
+
+
+def _labels(game: gt.Game) -> set[str]:
+    out = set()
+    for e in gt.equilibria(game):
+        if e.is_pure:
+            out.add("(" + ",".join(game.actions[i][a] for i, a in enumerate(e.pure_profile)) + ")")
+        elif game.shape == (2, 2):
+            out.add("mixed")
+    return out
+
+
+def test_regions_of_a_one_parameter_polynomial_game_are_exact() -> None:
+    (t,) = parameters("t")
+    # a coordination game whose stag payoff t**2 - 2 crosses the hare payoff 0 at +-sqrt(2) and
+    # whose second player's payoff crosses at t = 1 / 2
+    game = gt.Game(
+        [[t**2 - 2, 0], [0, 1]], [[2 * t - 1, 0], [0, 1]], actions=[["S", "H"], ["S", "H"]]
+    )
+    parts = regions(game)
+    assert parts.complete
+    by_eq = {r.equilibria: r for r in parts}
+    # both (S,S) and (H,H) (and the mixed one) iff t**2 > 2 and t > 1/2, i.e. t > sqrt(2)
+    both = by_eq[("(S,S)", "(H,H)", "mixed")]
+    assert both.witness["t"] > sympy.sqrt(2)
+    rng = np.random.default_rng(5)
+    for value in [*rng.uniform(-4, 4, 60), -np.sqrt(2) - 1e-3, np.sqrt(2) + 1e-3]:
+        point = sympy.Rational(F(float(value)).limit_denominator(10**6))
+        inside = [r for r in parts if bool(r.condition.subs(t, point))]
+        assert len(inside) == 1, point
+        assert set(inside[0].equilibria) == _labels(game.subs(t=point)), point
+
+
+def test_regions_of_a_rational_function_game() -> None:
+    (t,) = parameters("t", positive=True)
+    game = gt.Game([[1 / (1 + t), 0], [t / 4, 1]], [[1, 0], [0, 1]], actions=[["a", "b"]] * 2)
+    parts = regions(game)
+    assert parts.complete
+    # 1 / (1 + t) > t / 4 iff t**2 + t - 4 < 0 iff t < (sqrt(17) - 1) / 2
+    cut = (sympy.sqrt(17) - 1) / 2
+    for r in parts:
+        w = r.witness["t"]
+        assert w > 0
+        assert ("(a,a)" in r.equilibria) == bool(w < cut)
+        assert set(r.equilibria) == _labels(game.subs(t=w))
+
+
+def test_regions_of_a_multi_parameter_non_affine_game_are_sampled_and_flagged() -> None:
+    x, y = sympy.symbols("x y")
+    game = gt.Game([[x * y, 0], [1, x]], [[x * y, 1], [0, y]], actions=[["C", "D"]] * 2)
+    with pytest.warns(UserWarning, match="sampling"):
+        parts = regions(game)
+    assert not parts.complete
+    assert len(parts) == 6  # the sign patterns of x, y and xy - 1 that can occur
+    for r in parts:
+        assert bool(r.condition.subs(r.witness))
+        assert set(r.equilibria) == _labels(game.subs(**r.witness))
+    with pytest.warns(UserWarning):
+        narrow = regions(game, box={"x": (0.5, 2.0), "y": (0.5, 2.0)}, samples=2000)
+    assert {r.equilibria for r in narrow} == {("(D,D)",), ("(C,C)", "(D,D)", "mixed")}
+    with pytest.raises(ValueError, match="box for x"):
+        regions(game, box={"x": (2.0, 1.0)})
+    with pytest.raises(ValueError, match="unknown parameters"):
+        regions(game, box={"z": (0.0, 1.0)})
+    with pytest.raises(ValueError, match="samples"):
+        regions(game, samples=0)
+
+
+def test_regions_one_parameter_needs_rational_functions() -> None:
+    (t,) = parameters("t")
+    game = gt.Game([[sympy.exp(t), 0], [2, 1]], [[1, 0], [0, 1]])
+    with pytest.raises(ValueError, match="rational functions"):
+        regions(game)
