@@ -70,6 +70,23 @@ def main() -> None:
         start = time.perf_counter()
         summary = gt.summarize(result)
         summarize_times.append(time.perf_counter() - start)
+    dask_s = None
+    try:
+        import dask  # noqa: F401
+
+        gt.sweep(game, x=xs[:10], y=ys[:10], chunks=50, scheduler="threads", progress=False)
+        dask_times = []
+        for _ in range(args.repeat):
+            start = time.perf_counter()
+            on_dask = gt.sweep(
+                game, x=xs, y=ys, chunks=points // 4, scheduler="threads", progress=False
+            )
+            dask_times.append(time.perf_counter() - start)
+        if not on_dask.equals(result):
+            raise SystemExit("the Dask sweep differs from the in-memory sweep")
+        dask_s = float(np.median(dask_times))
+    except ImportError:
+        pass
     child = subprocess.run(
         [sys.executable, "-c", CHILD, str(args.n)], capture_output=True, text=True, check=True
     )
@@ -101,6 +118,11 @@ def main() -> None:
     print("|---|---|")
     print(f"| `sweep`, median of {args.repeat} (s) | {sweep_s:.3f} |")
     print(f"| `summarize`, median (s) | {float(np.median(summarize_times)):.3f} |")
+    if dask_s is not None:
+        print(
+            f"| `sweep(chunks={points // 4:,}, scheduler='threads')` on Dask, median (s) | "
+            f"{dask_s:.3f} |"
+        )
     print(f"| `sweep` in a fresh process (s) | {fresh['seconds']:.3f} |")
     print(f"| peak RSS of that process (MiB) | {fresh['peak_mib']:.0f} |")
     print(f"| gametheory per point (us) | {ours_per_point * 1e6:.3f} |")
