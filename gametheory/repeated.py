@@ -1,0 +1,1279 @@
+"""Infinitely and finitely repeated games: critical discount factors, transfers, tenure.
+
+A stage game ``G`` is played in periods ``t = 0, 1, 2, ...``; every player observes the past
+profiles and maximises the *normalised* discounted payoff ``(1 - δ) Σ_t δ^t u_i(a^t)``. A strategy
+profile is a subgame-perfect equilibrium (SPE) iff no player gains from a *one-shot deviation* at
+any history (the one-shot deviation principle; Mailath & Samuelson 2006, *Repeated Games and
+Reputations*, Prop. 2.2.1). Every condition below is such a one-shot deviation inequality,
+written as ``g(δ) >= 0`` for a function ``g`` that is monotone on ``[0, 1]``.
+
+Notation for a cooperative pure profile ``c``:
+
+* ``C_i = u_i(c)`` — cooperation payoff;
+* ``D_i = max_{a != c_i} u_i(a, c_-i)`` — best one-shot deviation payoff (over actions other than
+  ``c_i``; a player with a single action has no deviation and no constraint);
+* ``P_i = u_i(p^i)`` — payoff in the punishment profile ``p^i`` that follows a deviation by ``i``.
+
+Strategies (:func:`critical_discount_factor`):
+
+``"grim"`` (Nash reversion; Friedman 1971)
+    Play ``c`` until someone deviates; after a deviation by player ``i`` play the stage Nash
+    equilibrium ``p^i`` forever (a player-specific reversion is still an SPE because every
+    ``p^i`` is a stage equilibrium). Cooperative phase: ``C_i >= (1 - δ) D_i + δ P_i``, i.e.
+    ``δ (D_i - P_i) >= D_i - C_i``, so ``δ_i* = (D_i - C_i)/(D_i - P_i)``; for the prisoner's
+    dilemma ``δ* = (T - R)/(T - P)`` (MODELS.md §7.1).
+``"tit_for_tat"`` (2x2 games; Axelrod 1984)
+    Start with ``c`` and then copy the opponent's last action. Nash conditions (best reply of a
+    two-state decision problem: permanent defection and alternation are the only candidates):
+    ``δ (T_i - P_i) >= T_i - R_i`` and ``δ (R_i - S_i) >= T_i - R_i``. Subgame perfection adds the
+    one-shot deviations after the histories ending in (D, D), (C, D) and (D, C):
+    ``δ (T_i - P_i) <= P_i - S_i``, ``δ (T_i - P_i) >= P_i - S_i`` and
+    ``δ (R_i - S_i) <= T_i - R_i``, so TFT is an SPE only at
+    ``δ = (T_i - R_i)/(R_i - S_i) = (P_i - S_i)/(T_i - P_i)`` (Mailath & Samuelson 2006, §2.4.3). The reported threshold is the Nash one (``concept == "Nash"``);
+    ``.subgame_perfect`` is the exact set of δ at which TFT is an SPE.
+``"limited_punishment"`` (``periods=k``)
+    A deviation by ``i`` starts ``k`` periods of ``p^i`` (deviations during them are ignored),
+    then cooperation resumes. Condition ``(C_i - P_i)(δ + ... + δ^k) >= D_i - C_i``; the threshold
+    is the root in (0, 1) of this polynomial: ``(D - C)/(C - P)`` for ``k = 1``, an algebraic
+    number (a ``sympy.CRootOf`` or radicals) for ``k >= 2``. Needs ``k (C_i - P_i) > D_i - C_i``.
+``"stick_and_carrot"`` (Abreu 1986, 1988)
+    A deviation starts one period of the *stick* profile ``m`` (need not be a stage equilibrium);
+    if everybody plays ``m`` cooperation resumes, otherwise the stick is repeated. With
+    ``M_i = u_i(m)`` and ``E_i = max_{a != m_i} u_i(a, m_-i)`` the conditions are
+    ``δ (C_i - M_i) >= D_i - C_i`` (cooperative phase) and ``δ (C_i - M_i) >= E_i - M_i`` (stick
+    phase).
+
+For each strategy the *threshold* of a player is the least ``δ_0`` such that all the player's
+conditions hold for every ``δ`` in ``[δ_0, 1)``; it is ``1`` when no ``δ_0 < 1`` works (the
+profile is then not ``sustainable``). ``overall`` is the maximum over players; ``region`` is the
+exact set of ``δ`` in ``(0, 1)`` at which every condition holds.
+
+References
+----------
+Abreu, D. (1986). Extremal equilibria of oligopolistic supergames. *J. Economic Theory* 39:
+191-225. Abreu, D. (1988). On the theory of infinitely repeated games with discounting.
+*Econometrica* 56(2): 383-396. Axelrod, R. (1984). *The Evolution of Cooperation*. Basic Books.
+Benoit, J.-P. & Krishna, V. (1985). Finitely repeated games. *Econometrica* 53(4): 905-922.
+Friedman, J. W. (1971). A non-cooperative equilibrium for supergames. *Rev. Economic Studies*
+38(1): 1-12. Mailath, G. J. & Samuelson, L. (2006). *Repeated Games and Reputations*. Oxford
+University Press, ch. 2.
+"""
+
+from __future__ import annotations
+
+import math
+import numbers
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from fractions import Fraction
+from typing import Any
+
+import numpy as np
+import sympy
+
+from .game import Game, format_number
+
+__all__ = [
+    "DELTA",
+    "STRATEGIES",
+    "CriticalDiscount",
+    "FiniteHorizonSPE",
+    "RepeatedGame",
+    "critical_discount_factor",
+    "finite_horizon_spe",
+]
+
+#: The discount factor in the conditions reported by :class:`CriticalDiscount`.
+DELTA = sympy.Symbol("delta", positive=True)
+
+STRATEGIES = ("grim", "tit_for_tat", "limited_punishment", "stick_and_carrot")
+
+_UNIT = sympy.Interval.open(0, 1)
+
+
+# --------------------------------------------------------------------------------------------
+# Numbers
+# --------------------------------------------------------------------------------------------
+
+
+def _sym(value: Any) -> sympy.Expr:
+    """A payoff as a sympy number: Fractions and floats exactly (binary value of the float)."""
+    if isinstance(value, Fraction):
+        return sympy.Rational(value.numerator, value.denominator)
+    if isinstance(value, float):
+        return sympy.Rational(value)
+    return sympy.sympify(value)
+
+
+def _stage_arrays(game: Any, what: str = "stage") -> tuple[list[np.ndarray], str]:
+    """The payoff arrays as sympy numbers/expressions and the game's kind."""
+    if not isinstance(game, Game):
+        raise TypeError(f"{what} must be a gametheory.Game, got {type(game).__name__}")
+    arrays = []
+    for a in game.payoff_arrays:
+        b = np.empty(a.shape, dtype=object)
+        for index in np.ndindex(a.shape):
+            b[index] = _sym(a[index])
+        arrays.append(b)
+    return arrays, game.kind
+
+
+def _decide(condition: Any) -> bool | sympy.Basic:
+    """A sympy boolean as a Python bool when the symbols' assumptions decide it."""
+    condition = sympy.sympify(condition)
+    if condition is sympy.true:
+        return True
+    if condition is sympy.false:
+        return False
+    if isinstance(condition, sympy.core.relational.Relational):
+        diff = sympy.simplify(condition.lhs - condition.rhs)
+        decided = type(condition)(diff, 0)
+        if decided is sympy.true:
+            return True
+        if decided is sympy.false:
+            return False
+    return condition
+
+
+def _out(value: Any, kind: str) -> Any:
+    """Convert an internal sympy value to the output type of a game of ``kind``."""
+    if value is None:
+        return None
+    value = sympy.sympify(value)
+    if kind == "float":
+        return float(value)
+    if kind == "exact" and value.is_Rational:
+        return Fraction(int(value.p), int(value.q))
+    if kind == "symbolic" and value.free_symbols:
+        return value
+    if value.is_Rational and kind == "symbolic":
+        return value
+    return value
+
+
+def _set_out(region: sympy.Set, kind: str) -> sympy.Set:
+    """Float endpoints for float games (the set is computed exactly from the binary values)."""
+    if kind != "float":
+        return region
+    if isinstance(region, sympy.Interval):
+        return sympy.Interval(
+            sympy.Float(float(region.start)),
+            sympy.Float(float(region.end)),
+            region.left_open,
+            region.right_open,
+        )
+    if isinstance(region, sympy.FiniteSet):
+        return sympy.FiniteSet(*(sympy.Float(float(x)) for x in region))
+    return region
+
+
+def _check_discount(value: Any, name: str = "discount", allow_one: bool = False) -> sympy.Expr:
+    """Validate a discount factor (or probability): a number in (0, 1), or (0, 1] if allowed.
+
+    Sympy expressions with free symbols are accepted unless their assumptions contradict the
+    range. Returns the value as a sympy number or expression.
+    """
+    upper = "1]" if allow_one else "1)"
+    if isinstance(value, bool | np.bool_):
+        raise TypeError(f"{name} is a boolean ({value!r}); it must be a number in (0, {upper}")
+    if isinstance(value, str | bytes):
+        raise TypeError(f"{name} is a string ({value!r}); it must be a number in (0, {upper}")
+    if isinstance(value, sympy.Basic):
+        if not isinstance(value, sympy.Expr):
+            raise TypeError(f"{name} is a sympy {type(value).__name__}, not a number")
+        if value.has(sympy.nan, sympy.zoo, sympy.oo, -sympy.oo):
+            raise ValueError(f"{name} = {value} is not a finite number")
+        if value.is_real is False:
+            raise ValueError(f"{name} = {value} is not real")
+        x = value
+    elif isinstance(value, numbers.Real):
+        if isinstance(value, float | np.floating) and not math.isfinite(float(value)):
+            raise ValueError(f"{name} is {value!r}; it must be a finite number in (0, {upper}")
+        x = _sym(float(value) if isinstance(value, np.floating) else value)
+        if isinstance(value, np.integer):
+            x = sympy.Integer(int(value))
+    else:
+        raise TypeError(
+            f"{name} has type {type(value).__name__} ({value!r}); use a float, a Fraction or a "
+            "sympy expression"
+        )
+    low = _decide(x > 0)
+    high = _decide(x <= 1) if allow_one else _decide(x < 1)
+    if low is False:
+        raise ValueError(f"{name} = {format_number(value)} must be > 0")
+    if high is False:
+        raise ValueError(
+            f"{name} = {format_number(value)} must be < 1"
+            if not allow_one
+            else f"{name} = {format_number(value)} must be <= 1"
+        )
+    return x
+
+
+def _kind_of(*values: Any) -> str:
+    """Output kind of scalar inputs: symbolic if any has free symbols, float if any float."""
+    kinds = set()
+    for v in values:
+        if isinstance(v, sympy.Basic):
+            if v.free_symbols or not v.is_Rational:
+                kinds.add("float" if v.is_Float else "symbolic")
+        elif isinstance(v, float | np.floating):
+            kinds.add("float")
+    return "symbolic" if "symbolic" in kinds else "float" if "float" in kinds else "exact"
+
+
+def _check_scalar(value: Any, name: str) -> sympy.Expr:
+    """A finite real number or a real sympy expression, as sympy."""
+    if isinstance(value, bool | np.bool_) or isinstance(value, str | bytes):
+        raise TypeError(f"{name} must be a number, got {value!r}")
+    if isinstance(value, sympy.Basic):
+        if not isinstance(value, sympy.Expr) or value.is_real is False:
+            raise ValueError(f"{name} = {value} is not a real expression")
+        if value.has(sympy.nan, sympy.zoo, sympy.oo, -sympy.oo):
+            raise ValueError(f"{name} = {value} is not finite")
+        return value
+    if not isinstance(value, numbers.Real):
+        raise TypeError(f"{name} has type {type(value).__name__}; it must be a real number")
+    if not math.isfinite(float(value)):
+        raise ValueError(f"{name} = {value!r} is not finite")
+    if isinstance(value, np.integer):
+        return sympy.Integer(int(value))
+    return _sym(float(value) if isinstance(value, np.floating) else value)
+
+
+# --------------------------------------------------------------------------------------------
+# Monotone conditions g(δ) >= 0 and their thresholds
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Condition:
+    """``g(δ) >= 0`` for ``g`` monotone on [0, 1]; ``label`` says who and where."""
+
+    player: int
+    label: str
+    g: sympy.Expr  # expression in DELTA
+    shown: sympy.Basic  # the readable inequality
+
+    def at(self, value: Any) -> sympy.Expr:
+        return sympy.expand(self.g.subs(DELTA, value))
+
+
+def _root_in_unit(g: sympy.Expr, closed: bool = False) -> sympy.Expr:
+    """The root in (0, 1) (``[0, 1]`` if ``closed``) of the monotone ``g``, exact."""
+    poly = sympy.Poly(sympy.expand(g), DELTA)
+    if poly.degree() == 1:
+        a, b = poly.all_coeffs()
+        return sympy.simplify(-b / a)
+    if poly.free_symbols - {DELTA}:
+        if poly.degree() == 2:
+            a, b, c = poly.all_coeffs()
+            # increasing g with g(0) = c < 0: the larger root when a > 0, the one in (0, 1) else
+            disc = sympy.sqrt(b**2 - 4 * a * c)
+            return sympy.simplify((-b + disc) / (2 * a))
+        raise ValueError(
+            f"the threshold is a root of a degree-{poly.degree()} polynomial with symbolic "
+            "coefficients; bind the parameters (game.subs(...)) to get it exactly"
+        )
+    for root in sympy.real_roots(poly):
+        if 0 < root < 1 or (closed and 0 <= root <= 1):
+            return root
+    raise ArithmeticError(f"no root of {g} in (0, 1)")  # pragma: no cover - guarded by caller
+
+
+def _threshold(cond: _Condition) -> sympy.Expr:
+    """Least δ0 in [0, 1] such that ``g >= 0`` on [δ0, 1) (1 if none).
+
+    For monotone ``g``: 0 if ``g(0) >= 0`` and ``g(1) >= 0``; the root in (0, 1) if
+    ``g(1) > 0 > g(0)``; otherwise 1. For symbolic coefficients the same rule as a Piecewise.
+    """
+    g0, g1 = cond.at(0), cond.at(1)
+    both = (
+        _decide(sympy.And(g0 >= 0, g1 >= 0))
+        if not (g0.is_number and g1.is_number)
+        else (bool(g0 >= 0) and bool(g1 >= 0))
+    )
+    up = _decide(g1 > 0) if not g1.is_number else bool(g1 > 0)
+    if both is True:
+        return sympy.Integer(0)
+    if both is False and up is True:
+        return _root_in_unit(cond.g)
+    if both is False and up is False:
+        return sympy.Integer(1)
+    return sympy.Piecewise(
+        (0, sympy.And(g0 >= 0, g1 >= 0)), (_root_in_unit(cond.g), g1 > 0), (1, True)
+    )
+
+
+def _sustainable_condition(conds: Sequence[_Condition]) -> bool | sympy.Basic:
+    terms = []
+    for c in conds:
+        g0, g1 = c.at(0), c.at(1)
+        terms.append(sympy.Or(sympy.And(g0 >= 0, g1 >= 0), g1 > 0))
+    return _decide(sympy.And(*terms))
+
+
+def _region(conds: Sequence[_Condition]) -> sympy.Set:
+    """The set of δ in (0, 1) where every condition holds.
+
+    Exact for numeric conditions. With symbolic coefficients, linear conditions whose
+    coefficient signs the assumptions decide give an Interval with symbolic end points
+    ``[Max(0, lower bounds), Min(1, upper bounds)]`` (open at 0 and 1); anything else gives a
+    ``ConditionSet``.
+    """
+    fallback = sympy.ConditionSet(DELTA, sympy.And(*(c.g >= 0 for c in conds)), _UNIT)
+    lowers: list[sympy.Expr] = []
+    uppers: list[sympy.Expr] = []
+    for c in conds:
+        poly = sympy.Poly(sympy.expand(c.g), DELTA)
+        numeric = not (poly.free_symbols - {DELTA})
+        if poly.degree() <= 0:
+            ok = _decide(poly.as_expr() >= 0)
+            if ok is False:
+                return sympy.S.EmptySet
+            if ok is not True:
+                return fallback
+        elif poly.degree() == 1:
+            a, b = poly.all_coeffs()
+            root = sympy.simplify(-b / a)
+            if a.is_positive:
+                lowers.append(root)
+            elif a.is_negative:
+                uppers.append(root)
+            else:
+                return fallback
+        elif numeric:  # monotone polynomial: g >= 0 on one side of its root in [0, 1]
+            g0, g1 = c.at(0), c.at(1)
+            if g0 >= 0 and g1 >= 0:
+                continue
+            if g0 < 0 and g1 < 0:
+                return sympy.S.EmptySet
+            root = _root_in_unit(c.g, closed=True)
+            (lowers if g1 >= 0 else uppers).append(root)
+        else:
+            return fallback
+    start = sympy.Max(0, *lowers)
+    end = sympy.Min(1, *uppers)
+    left_open = _decide(sympy.Eq(start, 0))
+    right_open = _decide(sympy.Eq(end, 1))
+    if left_open not in (True, False) or right_open not in (True, False):
+        return fallback
+    if start.is_number and end.is_number:
+        if start > end or (start == end and (left_open or right_open)):
+            return sympy.S.EmptySet
+    elif _decide(start <= end) is not True:
+        return fallback
+    return sympy.Interval(start, end, left_open, right_open)
+
+
+# --------------------------------------------------------------------------------------------
+# Result
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CriticalDiscount:
+    """Critical discount factors of a repeated-game strategy profile.
+
+    Attributes
+    ----------
+    strategy:
+        One of :data:`STRATEGIES`.
+    overall:
+        The binding threshold ``max_i per_player[i]``: the least ``δ0`` such that the profile is an
+        equilibrium (of kind ``concept``) for every ``δ`` in ``[δ0, 1)``. ``1`` when no ``δ0 < 1``
+        works (then ``sustainable`` is False). A Fraction for exact games (a sympy algebraic
+        number when irrational, e.g. limited punishment with ``k >= 2``), a float for float games
+        (computed exactly from the floats' binary values), a sympy expression for symbolic games.
+    per_player:
+        One threshold per player (0 for a player without a profitable deviation).
+    cooperate:
+        The cooperative profile (action indices).
+    punishment:
+        One profile per player: the profile played after a deviation by that player (the stage
+        equilibrium for ``"grim"``/``"limited_punishment"``, the stick for
+        ``"stick_and_carrot"``, the profile of other actions for ``"tit_for_tat"``).
+    conditions:
+        ``(description, inequality in DELTA)`` pairs, one per one-shot deviation checked.
+    sustainable:
+        True when ``overall < 1``; a sympy condition on the parameters for symbolic games.
+    region:
+        The exact set of δ in (0, 1) at which every condition holds (a sympy Set;
+        ``ConditionSet`` for symbolic games).
+    concept:
+        ``"subgame perfect"``, or ``"Nash"`` for tit-for-tat (see ``subgame_perfect``).
+    periods:
+        Punishment length of ``"limited_punishment"``.
+    subgame_perfect:
+        Tit-for-tat only: the set of δ in (0, 1) at which TFT is subgame perfect.
+    """
+
+    strategy: str
+    overall: Any
+    per_player: tuple[Any, ...]
+    cooperate: tuple[int, ...]
+    punishment: tuple[tuple[int, ...], ...]
+    conditions: tuple[tuple[str, sympy.Basic], ...]
+    sustainable: bool | sympy.Basic
+    region: sympy.Set
+    concept: str = "subgame perfect"
+    periods: int | None = None
+    subgame_perfect: sympy.Set | None = None
+    players: tuple[str, ...] = field(default=(), repr=False)
+    actions: tuple[tuple[str, ...], ...] = field(default=(), repr=False)
+
+    @property
+    def nash_threshold(self) -> Any:
+        """Tit-for-tat: the Nash threshold (``overall``); other strategies: None."""
+        return self.overall if self.strategy == "tit_for_tat" else None
+
+    def _profile_text(self, profile: Sequence[int]) -> str:
+        if not self.actions:
+            return str(tuple(profile))
+        return "(" + ", ".join(self.actions[i][a] for i, a in enumerate(profile)) + ")"
+
+    def __repr__(self) -> str:
+        names = self.players or tuple(f"Player {i + 1}" for i in range(len(self.per_player)))
+        lines = [
+            f"CriticalDiscount(strategy={self.strategy!r}"
+            + (f", periods={self.periods}" if self.periods is not None else "")
+            + f", concept={self.concept!r})",
+            f"  cooperate: {self._profile_text(self.cooperate)}",
+        ]
+        if len(set(self.punishment)) == 1:
+            lines.append(f"  punishment: {self._profile_text(self.punishment[0])}")
+        else:
+            for name, p in zip(names, self.punishment, strict=True):
+                lines.append(f"  punishment after {name} deviates: {self._profile_text(p)}")
+        for name, d in zip(names, self.per_player, strict=True):
+            lines.append(f"  {name}: δ* = {format_number(d)}")
+        lines.append(f"  overall: δ* = {format_number(self.overall)}")
+        lines.append(f"  sustainable: {self.sustainable}")
+        if self.subgame_perfect is not None:
+            lines.append(f"  subgame perfect for δ in {self.subgame_perfect}")
+        return "\n".join(lines)
+
+
+# --------------------------------------------------------------------------------------------
+# Profiles, deviations and stage equilibria
+# --------------------------------------------------------------------------------------------
+
+
+def _deviation_payoff(
+    arrays: Sequence[np.ndarray], shape: tuple[int, ...], i: int, profile: tuple[int, ...]
+) -> sympy.Expr | None:
+    """``max_{a != profile_i} u_i(a, profile_-i)``; None when player i has a single action."""
+    values = []
+    for a in range(shape[i]):
+        if a == profile[i]:
+            continue
+        dev = list(profile)
+        dev[i] = a
+        values.append(arrays[i][tuple(dev)])
+    if not values:
+        return None
+    return sympy.Max(*values)
+
+
+def _nash_condition(
+    arrays: Sequence[np.ndarray], shape: tuple[int, ...], profile: tuple[int, ...]
+) -> bool | sympy.Basic:
+    """Whether ``profile`` is a pure stage Nash equilibrium (a sympy condition if undecided)."""
+    terms = []
+    for i, u in enumerate(arrays):
+        d = _deviation_payoff(arrays, shape, i, profile)
+        if d is not None:
+            terms.append(_decide(u[profile] >= d))
+    if all(t is True for t in terms):
+        return True
+    if any(t is False for t in terms):
+        return False
+    return _decide(sympy.And(*terms))
+
+
+def _pure_stage_equilibria(game: Game, arrays: Sequence[np.ndarray]) -> list[tuple[int, ...]]:
+    """Pure profiles that are (provably, under the assumptions) stage Nash equilibria."""
+    if game.kind in ("exact", "float"):
+        from .equilibria import pure_equilibria
+
+        return [eq.pure_profile for eq in pure_equilibria(game)]
+    return [
+        tuple(int(a) for a in p)
+        for p in np.ndindex(game.shape)
+        if _nash_condition(arrays, game.shape, tuple(int(a) for a in p)) is True
+    ]
+
+
+def _worst_for(
+    candidates: Sequence[tuple[int, ...]], arrays: Sequence[np.ndarray], i: int, what: str
+) -> tuple[int, ...]:
+    """The candidate profile with the lowest payoff for player ``i`` (first one on ties)."""
+    best = candidates[0]
+    for p in candidates[1:]:
+        lower = _decide(arrays[i][p] < arrays[i][best])
+        if lower is True:
+            best = p
+        elif lower is not False:
+            raise ValueError(
+                f"cannot decide which {what} is worst for player {i + 1} under the parameters' "
+                "assumptions; pass punishment= explicitly"
+            )
+    return best
+
+
+def _punishments(
+    game: Game,
+    arrays: Sequence[np.ndarray],
+    punishment: Any,
+    *,
+    require_nash: bool = True,
+) -> tuple[tuple[tuple[int, ...], ...], list[Any]]:
+    """Resolve ``punishment`` to one pure profile per player.
+
+    ``None``: for each player the worst pure stage equilibrium for that player. A profile: the
+    same one for every player. A mapping ``{player: profile}``: player-specific, the others
+    default. Returns the profiles and the (undecided) stage-Nash conditions still to hold.
+    """
+    n = game.n_players
+    chosen: list[tuple[int, ...] | None] = [None] * n
+    if punishment is None:
+        pass
+    elif isinstance(punishment, Mapping):
+        for key, prof in punishment.items():
+            chosen[game.player_index(key)] = game.pure_profile(prof)
+    else:
+        p = game.pure_profile(punishment)
+        chosen = [p] * n
+    pending: list[Any] = []
+    if any(c is None for c in chosen):
+        stage_eq = _pure_stage_equilibria(game, arrays)
+        if not stage_eq:
+            raise ValueError(
+                "the stage game has no pure Nash equilibrium (that the parameters' assumptions "
+                "establish); pass punishment= with a stage equilibrium"
+            )
+        for i in range(n):
+            if chosen[i] is None:
+                chosen[i] = _worst_for(stage_eq, arrays, i, "stage equilibrium")
+    if require_nash:
+        for p in set(chosen):
+            ok = _nash_condition(arrays, game.shape, p)
+            if ok is False:
+                labels = tuple(game.actions[k][a] for k, a in enumerate(p))
+                raise ValueError(
+                    f"the punishment profile {labels} is not a Nash equilibrium of the stage "
+                    "game, so reverting to it is not credible"
+                )
+            if ok is not True:
+                pending.append(ok)
+    return tuple(chosen), pending  # type: ignore[arg-type]
+
+
+def _check_strategy(strategy: Any, periods: Any) -> int | None:
+    if not isinstance(strategy, str) or strategy not in STRATEGIES:
+        raise ValueError(f"unknown strategy {strategy!r}; choose one of {list(STRATEGIES)}")
+    if strategy == "limited_punishment":
+        if periods is None:
+            raise ValueError("strategy 'limited_punishment' needs periods=k (k >= 1)")
+        if isinstance(periods, bool) or not isinstance(periods, numbers.Integral):
+            raise TypeError(f"periods must be a positive integer, got {periods!r}")
+        if periods < 1:
+            raise ValueError(f"periods must be >= 1, got {periods}")
+        return int(periods)
+    if periods is not None:
+        raise ValueError(f"periods= applies to 'limited_punishment' only, not {strategy!r}")
+    return None
+
+
+# --------------------------------------------------------------------------------------------
+# Conditions of each strategy
+# --------------------------------------------------------------------------------------------
+
+
+def _le(lhs: Any, rhs: Any) -> sympy.Basic:
+    return sympy.Le(lhs, rhs, evaluate=False)
+
+
+def _grim_conditions(
+    arrays: Sequence[np.ndarray],
+    shape: tuple[int, ...],
+    coop: tuple[int, ...],
+    pun: Sequence[tuple[int, ...]],
+    coop_payoffs: Sequence[sympy.Expr] | None = None,
+    dev_payoffs: Sequence[sympy.Expr | None] | None = None,
+) -> list[_Condition]:
+    conds = []
+    d = DELTA
+    for i, u in enumerate(arrays):
+        C = u[coop] if coop_payoffs is None else coop_payoffs[i]
+        D = _deviation_payoff(arrays, shape, i, coop) if dev_payoffs is None else dev_payoffs[i]
+        if D is None:
+            continue
+        P = u[pun[i]]
+        conds.append(
+            _Condition(
+                i,
+                f"player {i + 1}, cooperative phase",
+                sympy.expand(C - (1 - d) * D - d * P),
+                _le((1 - d) * D + d * P, C),
+            )
+        )
+    return conds
+
+
+def _limited_conditions(
+    arrays: Sequence[np.ndarray],
+    shape: tuple[int, ...],
+    coop: tuple[int, ...],
+    pun: Sequence[tuple[int, ...]],
+    k: int,
+) -> list[_Condition]:
+    conds = []
+    d = DELTA
+    weight = sum(d**t for t in range(1, k + 1))
+    for i, u in enumerate(arrays):
+        D = _deviation_payoff(arrays, shape, i, coop)
+        if D is None:
+            continue
+        C, P = u[coop], u[pun[i]]
+        conds.append(
+            _Condition(
+                i,
+                f"player {i + 1}, cooperative phase ({k} punishment period(s))",
+                sympy.expand((C - P) * weight - (D - C)),
+                _le(D - C, (C - P) * weight),
+            )
+        )
+    return conds
+
+
+def _stick_conditions(
+    arrays: Sequence[np.ndarray],
+    shape: tuple[int, ...],
+    coop: tuple[int, ...],
+    stick: Sequence[tuple[int, ...]],
+) -> list[_Condition]:
+    conds = []
+    d = DELTA
+    for i, u in enumerate(arrays):
+        D = _deviation_payoff(arrays, shape, i, coop)
+        if D is None:
+            continue
+        C, M = u[coop], u[stick[i]]
+        E = _deviation_payoff(arrays, shape, i, stick[i])
+        conds.append(
+            _Condition(
+                i,
+                f"player {i + 1}, cooperative phase",
+                sympy.expand(d * (C - M) - (D - C)),
+                _le(D - C, d * (C - M)),
+            )
+        )
+        conds.append(
+            _Condition(
+                i,
+                f"player {i + 1}, stick phase",
+                sympy.expand(d * (C - M) - (E - M)),
+                _le(E - M, d * (C - M)),
+            )
+        )
+    return conds
+
+
+def _tft_payoffs(
+    arrays: Sequence[np.ndarray], coop: tuple[int, ...], i: int
+) -> tuple[sympy.Expr, sympy.Expr, sympy.Expr, sympy.Expr]:
+    """(T, R, P, S) of player i in a 2x2 game with cooperative profile ``coop``."""
+    j = 1 - i
+    c = coop
+    dfc = (1 - c[0], 1 - c[1])
+
+    def at(own: int, other: int) -> sympy.Expr:
+        prof = [0, 0]
+        prof[i], prof[j] = own, other
+        return arrays[i][tuple(prof)]
+
+    R = at(c[i], c[j])
+    T = at(dfc[i], c[j])
+    S = at(c[i], dfc[j])
+    P = at(dfc[i], dfc[j])
+    return T, R, P, S
+
+
+def _tft_conditions(
+    arrays: Sequence[np.ndarray], coop: tuple[int, ...]
+) -> tuple[list[_Condition], list[_Condition]]:
+    """Nash conditions and the extra one-shot-deviation conditions of subgame perfection."""
+    d = DELTA
+    nash, spe = [], []
+    for i in range(2):
+        T, R, P, S = _tft_payoffs(arrays, coop, i)
+        p = f"player {i + 1}"
+        nash.append(
+            _Condition(
+                i,
+                f"{p}: no gain from permanent defection",
+                sympy.expand(d * (T - P) - (T - R)),
+                _le((1 - d) * T + d * P, R),
+            )
+        )
+        nash.append(
+            _Condition(
+                i,
+                f"{p}: no gain from alternating (after (C, C))",
+                sympy.expand(d * (R - S) - (T - R)),
+                _le(T + d * S, (1 + d) * R),
+            )
+        )
+        spe.append(
+            _Condition(
+                i,
+                f"{p}: after (D, D), no gain from cooperating",
+                sympy.expand((P - S) - d * (T - P)),
+                _le(S + d * T, (1 + d) * P),
+            )
+        )
+        spe.append(
+            _Condition(
+                i,
+                f"{p}: after the opponent defected alone, no gain from defecting",
+                sympy.expand(d * (T - P) - (P - S)),
+                _le((1 + d) * P, S + d * T),
+            )
+        )
+        spe.append(
+            _Condition(
+                i,
+                f"{p}: after defecting alone, no gain from cooperating",
+                sympy.expand((T - R) - d * (R - S)),
+                _le((1 + d) * R, T + d * S),
+            )
+        )
+    return nash, spe
+
+
+# --------------------------------------------------------------------------------------------
+# Entry point
+# --------------------------------------------------------------------------------------------
+
+
+def _assemble(
+    game: Game,
+    strategy: str,
+    coop: tuple[int, ...],
+    pun: tuple[tuple[int, ...], ...],
+    conds: list[_Condition],
+    pending: list[Any],
+    *,
+    concept: str = "subgame perfect",
+    periods: int | None = None,
+    spe_region: sympy.Set | None = None,
+) -> CriticalDiscount:
+    kind = game.kind
+    per_player = []
+    for i in range(game.n_players):
+        mine = [c for c in conds if c.player == i]
+        values = [_threshold(c) for c in mine] or [sympy.Integer(0)]
+        per_player.append(values[0] if len(values) == 1 else sympy.Max(*values))
+    overall = sympy.Max(*per_player) if len(per_player) > 1 else per_player[0]
+    sustainable = _sustainable_condition(conds)
+    if pending:
+        sustainable = _decide(sympy.And(sustainable, *pending))
+    if isinstance(sustainable, sympy.Basic) and kind != "symbolic":  # pragma: no cover
+        sustainable = bool(sustainable)
+    region = _region(conds)
+    return CriticalDiscount(
+        strategy=strategy,
+        overall=_out(overall, kind),
+        per_player=tuple(_out(v, kind) for v in per_player),
+        cooperate=coop,
+        punishment=pun,
+        conditions=tuple((c.label, c.shown) for c in conds),
+        sustainable=sustainable,
+        region=_set_out(region, kind),
+        concept=concept,
+        periods=periods,
+        subgame_perfect=None if spe_region is None else _set_out(spe_region, kind),
+        players=game.players,
+        actions=game.actions,
+    )
+
+
+def critical_discount_factor(
+    stage: Game,
+    cooperate: Sequence[int | str],
+    punishment: Any = None,
+    strategy: str = "grim",
+    *,
+    periods: int | None = None,
+) -> CriticalDiscount:
+    """Critical discount factors at which ``strategy`` sustains ``cooperate`` in every period.
+
+    Parameters
+    ----------
+    stage:
+        The stage game (exact, float or symbolic).
+    cooperate:
+        The pure profile played on the equilibrium path (action names or indices).
+    punishment:
+        ``"grim"``/``"limited_punishment"``: a pure stage Nash equilibrium (checked; ValueError if
+        it is not one), or a mapping ``{player: profile}`` of player-specific equilibria; default:
+        for each player the pure stage equilibrium that is worst for that player.
+        ``"stick_and_carrot"``: the stick profile (any pure profile; default in games where every
+        player has two actions: everyone plays the action not in ``cooperate``).
+        ``"tit_for_tat"``: not used (must be None).
+    strategy:
+        ``"grim"``, ``"tit_for_tat"`` (2x2 games), ``"limited_punishment"`` (with ``periods``) or
+        ``"stick_and_carrot"``; the module docstring gives each strategy's conditions.
+    periods:
+        Number ``k >= 1`` of punishment periods of ``"limited_punishment"``.
+
+    Returns
+    -------
+    CriticalDiscount
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> pd = gt.Game([[3, 0], [5, 1]], [[3, 5], [0, 1]], actions=[["C", "D"], ["C", "D"]])
+    >>> critical_discount_factor(pd, ("C", "C")).overall      # (T - R)/(T - P)
+    Fraction(1, 2)
+    """
+    k = _check_strategy(strategy, periods)
+    arrays, _ = _stage_arrays(stage)
+    coop = stage.pure_profile(cooperate)
+    shape = stage.shape
+    if strategy in ("grim", "limited_punishment"):
+        pun, pending = _punishments(stage, arrays, punishment)
+        if strategy == "grim":
+            conds = _grim_conditions(arrays, shape, coop, pun)
+        else:
+            conds = _limited_conditions(arrays, shape, coop, pun, k)  # type: ignore[arg-type]
+        return _assemble(stage, strategy, coop, pun, conds, pending, periods=k)
+    if strategy == "stick_and_carrot":
+        if punishment is None:
+            if any(s != 2 for s in shape):
+                raise ValueError(
+                    "the default stick (everyone plays the other action) needs two actions per "
+                    f"player; this game has shape {shape}, pass punishment= (the stick profile)"
+                )
+            stick = tuple(1 - a for a in coop)
+            pun = (stick,) * stage.n_players
+        else:
+            pun, _ = _punishments(stage, arrays, punishment, require_nash=False)
+        conds = _stick_conditions(arrays, shape, coop, pun)
+        return _assemble(stage, strategy, coop, pun, conds, [])
+    # tit for tat
+    if shape != (2, 2):
+        raise ValueError(f"tit-for-tat is defined here for 2x2 games; this game is {shape}")
+    if punishment is not None:
+        raise ValueError("tit-for-tat has no punishment profile; leave punishment=None")
+    nash, spe = _tft_conditions(arrays, coop)
+    defect = tuple(1 - a for a in coop)
+    spe_region = _region(nash + spe)
+    return _assemble(
+        stage,
+        strategy,
+        coop,
+        (defect, defect),
+        nash,
+        [],
+        concept="Nash",
+        spe_region=spe_region,
+    )
+
+
+# --------------------------------------------------------------------------------------------
+# The repeated game
+# --------------------------------------------------------------------------------------------
+
+
+def _discount_value(value: sympy.Expr, original: Any) -> Any:
+    """Store a validated discount as Fraction (exact), float, or sympy (symbolic)."""
+    if isinstance(original, float | np.floating) or (
+        isinstance(original, sympy.Basic) and original.is_Float
+    ):
+        return float(value)
+    if value.is_Rational:
+        return Fraction(int(value.p), int(value.q))
+    return value
+
+
+@dataclass(frozen=True)
+class RepeatedGame:
+    """The repeated game of ``stage`` with discount factor ``discount`` and a horizon.
+
+    Parameters
+    ----------
+    stage:
+        The stage game (a :class:`~gametheory.Game`, numeric or parametric).
+    discount:
+        The common discount factor δ in (0, 1) (excluded): a Fraction, float or sympy
+        expression; a symbol is accepted unless its assumptions put it outside (0, 1).
+    horizon:
+        A positive number of periods, or None for the infinitely repeated game.
+
+    Payoffs are normalised: a path ``a^0, a^1, ...`` is worth ``(1 - δ) Σ_t δ^t u_i(a^t)`` (over
+    ``T`` periods: ``(1 - δ)/(1 - δ^T) Σ_{t<T} δ^t u_i(a^t)``).
+    """
+
+    stage: Game
+    discount: Any
+    horizon: int | None = None
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.stage, Game):
+            raise TypeError(f"stage must be a gametheory.Game, got {type(self.stage).__name__}")
+        value = _check_discount(self.discount)
+        object.__setattr__(self, "discount", _discount_value(value, self.discount))
+        h = self.horizon
+        if h is not None:
+            if isinstance(h, bool) or not isinstance(h, numbers.Integral):
+                raise TypeError(f"horizon must be a positive integer or None, got {h!r}")
+            if h < 1:
+                raise ValueError(f"horizon must be a positive integer, got {h}")
+            object.__setattr__(self, "horizon", int(h))
+
+    @property
+    def _delta(self) -> sympy.Expr:
+        return _sym(self.discount)
+
+    def critical_discount_factor(
+        self,
+        cooperate: Sequence[int | str],
+        punishment: Any = None,
+        strategy: str = "grim",
+        *,
+        periods: int | None = None,
+    ) -> CriticalDiscount:
+        """:func:`critical_discount_factor` of the stage game (the discount is not used)."""
+        return critical_discount_factor(
+            self.stage, cooperate, punishment, strategy, periods=periods
+        )
+
+    def is_cooperation_sustainable(
+        self,
+        profile: Sequence[int | str],
+        strategy: str = "grim",
+        punishment: Any = None,
+        *,
+        periods: int | None = None,
+    ) -> bool | sympy.Basic:
+        """Whether ``strategy`` sustains ``profile`` at this game's discount factor.
+
+        Infinite horizon: δ lies in the ``region`` of :func:`critical_discount_factor` (for
+        tit-for-tat the Nash region; see ``.subgame_perfect`` for subgame perfection). A sympy
+        condition when δ or the payoffs are symbolic. Finite horizon (grim-style construction
+        only): :func:`finite_horizon_spe` sustains ``profile`` in at least one period.
+        """
+        if self.horizon is not None:
+            if strategy != "grim" or periods is not None:
+                raise ValueError(
+                    "a finitely repeated game supports only the grim-style construction of "
+                    "finite_horizon_spe (strategy='grim')"
+                )
+            result = finite_horizon_spe(
+                self.stage, self.horizon, profile, discount=self.discount, punishment=punishment
+            )
+            return result.cooperative_periods > 0
+        result = critical_discount_factor(
+            self.stage, profile, punishment, strategy, periods=periods
+        )
+        region = result.region
+        delta = self._delta
+        if isinstance(region, sympy.ConditionSet):
+            return _decide(region.condition.subs(region.sym, delta))
+        return _decide(region.contains(delta))
+
+    def average_payoff(self, path: Sequence[Any]) -> tuple[Any, ...]:
+        """Normalised discounted payoff of a constant or cyclic path, one value per player.
+
+        ``path`` is a pure profile (played every period: the value is its stage payoff) or a
+        list of profiles repeated cyclically, ``(1 - δ)/(1 - δ^L) Σ_{t<L} δ^t u(a^t)`` for a
+        cycle of length ``L`` in the infinite game; with a finite horizon ``T`` the cycle is
+        played for ``T`` periods and the value is ``(1 - δ)/(1 - δ^T) Σ_{t<T} δ^t u(a^t)``.
+        """
+        if isinstance(path, str) or not isinstance(path, Sequence | np.ndarray) or not path:
+            raise TypeError(f"path must be a profile or a non-empty list of profiles, got {path!r}")
+        first = path[0]
+        cycle = (
+            [self.stage.pure_profile(p) for p in path]
+            if isinstance(first, Sequence | np.ndarray) and not isinstance(first, str)
+            else [self.stage.pure_profile(path)]
+        )
+        arrays, kind = _stage_arrays(self.stage)
+        d = self._delta
+        length = len(cycle) if self.horizon is None else self.horizon
+        periods = [cycle[t % len(cycle)] for t in range(length)]
+        weight = (1 - d) / (1 - d**length)
+        out = []
+        for u in arrays:
+            total = sum((d**t * u[p] for t, p in enumerate(periods)), sympy.Integer(0))
+            value = sympy.simplify(weight * total) if not d.is_number else weight * total
+            out_kind = "symbolic" if not d.is_number else kind
+            if isinstance(self.discount, float) and out_kind == "exact":
+                out_kind = "float"
+            out.append(_out(value, out_kind))
+        return tuple(out)
+
+    def finite_horizon_spe(
+        self, cooperate: Sequence[int | str] | None = None, punishment: Any = None
+    ) -> FiniteHorizonSPE:
+        """:func:`finite_horizon_spe` for this game's horizon and discount factor."""
+        if self.horizon is None:
+            raise ValueError("the game has an infinite horizon; set horizon= to a positive int")
+        return finite_horizon_spe(
+            self.stage, self.horizon, cooperate, discount=self.discount, punishment=punishment
+        )
+
+
+# --------------------------------------------------------------------------------------------
+# Finite horizon
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class FiniteHorizonSPE:
+    """A subgame-perfect equilibrium path of the ``horizon``-fold repeated stage game.
+
+    Attributes
+    ----------
+    horizon, discount:
+        Number of periods ``T`` and discount factor (1 = undiscounted).
+    path:
+        One entry per period: a pure profile (action indices), or, when the unique stage
+        equilibrium is mixed, its strategies (one probability tuple per player).
+    cooperative_periods:
+        Number of periods in which ``cooperate`` is played (periods ``1..m``).
+    payoffs:
+        Total discounted payoff ``Σ_{t=1..T} δ^{t-1} u_i(a^t)`` of each player on the path.
+    unique:
+        True when the stage game has a unique Nash equilibrium; the SPE is then unique and plays
+        it in every period (backward induction).
+    cooperate, reward, punishment:
+        The cooperative profile, the stage equilibrium played in the last ``T - m`` periods and
+        the stage equilibrium that follows a deviation by each player (None when unused).
+    condition:
+        The binding incentive constraint in words.
+    """
+
+    horizon: int
+    discount: Any
+    path: tuple[tuple[Any, ...], ...]
+    cooperative_periods: int
+    payoffs: tuple[Any, ...]
+    unique: bool
+    cooperate: tuple[int, ...] | None
+    reward: tuple[int, ...] | None
+    punishment: tuple[tuple[int, ...], ...] | None
+    condition: str
+    actions: tuple[tuple[str, ...], ...] = field(default=(), repr=False)
+
+    @property
+    def reward_periods(self) -> int:
+        """Number of final periods in which the reward equilibrium is played."""
+        return self.horizon - self.cooperative_periods
+
+    def __repr__(self) -> str:
+        def text(profile: tuple[Any, ...]) -> str:
+            if all(isinstance(a, int) for a in profile) and self.actions:
+                return "(" + ", ".join(self.actions[i][a] for i, a in enumerate(profile)) + ")"
+            return str(profile)
+
+        runs: list[list[Any]] = []
+        for prof in self.path:
+            if runs and runs[-1][0] == prof:
+                runs[-1][1] += 1
+            else:
+                runs.append([prof, 1])
+        path = ", ".join(f"{text(p)} x{n}" for p, n in runs)
+        return (
+            f"FiniteHorizonSPE(horizon={self.horizon}, discount={format_number(self.discount)}, "
+            f"cooperative_periods={self.cooperative_periods}, unique={self.unique})\n"
+            f"  path: {path}\n"
+            f"  payoffs: ({', '.join(format_number(v) for v in self.payoffs)})\n"
+            f"  {self.condition}"
+        )
+
+
+def _fraction_arrays(game: Game) -> tuple[np.ndarray, ...]:
+    game._require_solvable("finite_horizon_spe")
+    return game.as_fractions()
+
+
+def _fh_feasible(
+    arrays: Sequence[np.ndarray],
+    shape: tuple[int, ...],
+    coop: tuple[int, ...],
+    reward: tuple[int, ...],
+    pun: Sequence[tuple[int, ...]],
+    horizon: int,
+    m: int,
+    delta: Fraction,
+) -> bool:
+    """Check every one-shot deviation of the path ``coop x m, reward x (T - m)``.
+
+    A deviation by ``i`` in period ``t`` is followed by ``pun[i]`` in every later period. At
+    period ``t`` the gain ``max_a u_i(a, a^t_-i) - u_i(a^t)`` must not exceed the loss
+    ``Σ_{s>t} δ^{s-t} (u_i(a^s) - u_i(pun[i]))``.
+    """
+    for i, u in enumerate(arrays):
+        P = u[pun[i]]
+        future = Fraction(0)  # Σ_{s>t} δ^{s-t} (u_i(a^s) - P), built backwards
+        for t in range(horizon, 0, -1):
+            prof = coop if t <= m else reward
+            best = max(
+                u[tuple(a if k == i else prof[k] for k in range(len(shape)))]
+                for a in range(shape[i])
+            )
+            if best - u[prof] > future:
+                return False
+            future = delta * (u[prof] - P + future)
+    return True
+
+
+def finite_horizon_spe(
+    stage: Game,
+    horizon: int,
+    cooperate: Sequence[int | str] | None = None,
+    *,
+    discount: Any = 1,
+    punishment: Any = None,
+    reward: Sequence[int | str] | None = None,
+) -> FiniteHorizonSPE:
+    """Subgame-perfect play of the stage game repeated ``horizon`` times.
+
+    *Unique stage equilibrium* (checked exactly with :func:`gametheory.equilibria.equilibria`):
+    by backward induction the last period must be the stage equilibrium whatever happened
+    before, hence so must the one before, and so on: the unique SPE plays it in every period
+    (the unravelling of MODELS.md §7.3; Selten 1978, Benoit & Krishna 1985).
+
+    *Several pure stage equilibria*: the construction of Benoit & Krishna (1985). Play
+    ``cooperate`` in periods ``1..m`` and a *reward* stage equilibrium ``r`` in periods
+    ``m+1..T``; a deviation by player ``i`` switches play to the stage equilibrium ``p^i`` that
+    is worst for ``i`` (``punishment``) for the rest of the game. Each such path is an SPE iff
+    no one-shot deviation pays; in the last cooperative period the condition is
+    ``D_i - C_i <= Σ_{j=1..T-m} δ^j (u_i(r) - u_i(p^i))``. The reported ``m`` is the largest
+    for which every condition holds, maximised over the reward equilibria (or for the given
+    ``reward``); ``m = 0`` (a stage equilibrium in every period) is always an SPE.
+
+    Parameters
+    ----------
+    stage:
+        A numeric stage game (bind parameters first).
+    horizon:
+        Number of periods ``T >= 1``.
+    cooperate:
+        The profile to sustain (default: the first welfare-maximising pure profile).
+    discount:
+        δ in (0, 1]; default 1 (undiscounted).
+    punishment, reward:
+        Stage equilibria as in :func:`critical_discount_factor` (default: worst for each player
+        / the best choice); both are checked to be stage equilibria.
+    """
+    from .equilibria import equilibria
+    from .properties import max_welfare_profiles
+
+    if not isinstance(stage, Game):
+        raise TypeError(f"stage must be a gametheory.Game, got {type(stage).__name__}")
+    if isinstance(horizon, bool) or not isinstance(horizon, numbers.Integral):
+        raise TypeError(f"horizon must be a positive integer, got {horizon!r}")
+    if horizon < 1:
+        raise ValueError(f"horizon must be a positive integer, got {horizon}")
+    horizon = int(horizon)
+    d = _check_discount(discount, allow_one=True)
+    if not d.is_number:
+        raise TypeError("finite_horizon_spe needs a numeric discount factor")
+    float_out = stage.kind == "float" or isinstance(discount, float | np.floating)
+    delta = Fraction(int(sympy.Rational(d).p), int(sympy.Rational(d).q))
+    arrays = _fraction_arrays(stage)
+    shape = stage.shape
+    coop = None if cooperate is None else stage.pure_profile(cooperate)
+
+    def total(path: Sequence[tuple[int, ...]]) -> tuple[Any, ...]:
+        values = []
+        for u in arrays:
+            v = sum((delta**t * u[p] for t, p in enumerate(path)), Fraction(0))
+            values.append(float(v) if float_out else v)
+        return tuple(values)
+
+    stage_eqs = equilibria(stage)
+    if len(stage_eqs) == 1:
+        eq = stage_eqs[0]
+        if eq.is_pure:
+            prof = eq.pure_profile
+            path = (prof,) * horizon
+            payoffs = total(path)
+        else:
+            prof = tuple(tuple(s) for s in eq.strategies)
+            path = (prof,) * horizon
+            values = [delta**t for t in range(horizon)]
+            weight = sum(values, Fraction(0))
+            payoffs = tuple(
+                float(weight * v) if float_out else weight * v
+                for v in (Fraction(x) for x in eq.payoffs)
+            )
+        n_coop = horizon if coop is not None and prof == coop else 0
+        return FiniteHorizonSPE(
+            horizon=horizon,
+            discount=float(delta) if float_out else delta,
+            path=path,
+            cooperative_periods=n_coop,
+            payoffs=payoffs,
+            unique=True,
+            cooperate=coop,
+            reward=None,
+            punishment=None,
+            condition="the stage game has a unique Nash equilibrium: backward induction plays "
+            "it in every period",
+            actions=stage.actions,
+        )
+    sym_arrays, _ = _stage_arrays(stage)
+    pun, _ = _punishments(stage, sym_arrays, punishment)
+    pure = [eq.pure_profile for eq in stage_eqs if eq.is_pure]
+    if reward is not None:
+        r = stage.pure_profile(reward)
+        if _nash_condition(sym_arrays, shape, r) is not True:
+            raise ValueError(f"the reward profile {reward} is not a stage Nash equilibrium")
+        rewards = [r]
+    else:
+        rewards = pure
+    if coop is None:
+        coop = max_welfare_profiles(stage)[0]
+    best: tuple[int, Fraction, tuple[int, ...]] | None = None
+    for r in rewards:
+        m = next(
+            m
+            for m in range(horizon, -1, -1)
+            if m == 0 or _fh_feasible(arrays, shape, coop, r, pun, horizon, m, delta)
+        )
+        welfare = sum((u[r] for u in arrays), Fraction(0))
+        if best is None or (m, welfare) > (best[0], best[1]):
+            best = (m, welfare, r)
+    assert best is not None
+    m, _, r = best
+    path = (coop,) * m + (r,) * (horizon - m)
+    gains = []
+    for i in range(stage.n_players):
+        dev = _deviation_payoff(sym_arrays, shape, i, coop)
+        gain = 0 if dev is None else _out(dev - sym_arrays[i][coop], "exact")
+        gains.append(f"D{i + 1} - C{i + 1} = {format_number(gain)}")
+    condition = (
+        f"{m} cooperative period(s) then {horizon - m} period(s) of the reward equilibrium; "
+        "binding: the gain from deviating in the last cooperative period, "
+        + ", ".join(gains)
+        + f", must not exceed Σ_{{j=1..{horizon - m}}} δ^j (u_i(reward) - u_i(punishment_i))"
+    )
+    return FiniteHorizonSPE(
+        horizon=horizon,
+        discount=float(delta) if float_out else delta,
+        path=path,
+        cooperative_periods=m if coop != r else horizon,
+        payoffs=total(path),
+        unique=False,
+        cooperate=coop,
+        reward=r,
+        punishment=pun,
+        condition=condition,
+        actions=stage.actions,
+    )
