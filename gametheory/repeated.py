@@ -29,8 +29,11 @@ Strategies (:func:`critical_discount_factor`):
     one-shot deviations after the histories ending in (D, D), (C, D) and (D, C):
     ``δ (T_i - P_i) <= P_i - S_i``, ``δ (T_i - P_i) >= P_i - S_i`` and
     ``δ (R_i - S_i) <= T_i - R_i``, so TFT is an SPE only at
-    ``δ = (T_i - R_i)/(R_i - S_i) = (P_i - S_i)/(T_i - P_i)`` (Mailath & Samuelson 2006, §2.4.3). The reported threshold is the Nash one (``concept == "Nash"``);
-    ``.subgame_perfect`` is the exact set of δ at which TFT is an SPE.
+    ``δ = (T_i - R_i)/(R_i - S_i) = (P_i - S_i)/(T_i - P_i)`` (when ``R_i > S_i`` and
+    ``T_i > P_i``; Mailath & Samuelson 2006, §2.4.3): in the prisoner's dilemma with
+    ``T + S = R + P`` at ``δ = (T - R)/(R - S)``, otherwise never. The reported threshold is the
+    Nash one (``concept == "Nash"``); ``.subgame_perfect`` is the exact set of δ at which TFT is
+    an SPE.
 ``"limited_punishment"`` (``periods=k``)
     A deviation by ``i`` starts ``k`` periods of ``p^i`` (deviations during them are ignored),
     then cooperation resumes. Condition ``(C_i - P_i)(δ + ... + δ^k) >= D_i - C_i``; the threshold
