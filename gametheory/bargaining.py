@@ -276,7 +276,8 @@ class BargainingRange:
 
     ``empty`` is a bool for numbers (``surplus < 0``, or ``< -tol`` for floats) and the sympy
     condition ``surplus < 0`` for symbolic input; ``condition`` is its negation (the range is
-    non-empty), plus ``rate > 0`` when that cannot be decided. ``others`` lists
+    non-empty), together with the parameter restrictions that cannot be decided for symbols
+    (``R > 0``, ``C_A, L_B >= 0``, ``0 <= lambda <= 1``). ``others`` lists
     ``(player, gain)`` for players other than payer and payee (unaffected by the transfer),
     ``others_weakly_better`` whether all their gains are ``>= 0``. ``target``/``status_quo``
     are the profiles as action labels (``None`` for the closed-form constructors).
@@ -313,7 +314,7 @@ class BargainingRange:
         Raises ValueError for an empty numeric range; symbolic ranges return the expression,
         meaningful where :attr:`condition` holds.
         """
-        if self.kind != "symbolic" and self.empty:
+        if self.empty is True or self.empty is sympy.true:
             raise ValueError(f"the range is empty (surplus {_fmt(self.surplus)} < 0): no midpoint")
         return _tidy((self.lower + self.upper) / 2, self.kind)
 
@@ -335,7 +336,7 @@ class BargainingRange:
         improves on the disagreement point for both, so the Nash problem has no solution).
         """
         kind, w, pending = _weights(weights, self.kind)
-        if kind != "symbolic" and self.empty:
+        if self.kind != "symbolic" and self.empty:
             raise ValueError(
                 f"no Nash bargaining solution: the surplus {_fmt(self.surplus)} is negative, so "
                 f"no transfer leaves both {self.payer} and {self.payee} at least as well off as "
@@ -679,17 +680,26 @@ def nash_bargaining_share(
 # --------------------------------------------------------------------------------------------
 
 
-def _evaluation_inputs(gain_a: Any, gain_b: Any, weight: Any) -> tuple[str, Any, Any, Any]:
+def _evaluation_inputs(
+    gain_a: Any, gain_b: Any, weight: Any
+) -> tuple[str, Any, Any, Any, list[Any]]:
+    """Classify the inputs of §4.3 and check ``0 <= lambda <= 1``; return the undecided checks."""
     kind, v = _numbers({"gain_a": gain_a, "gain_b": gain_b, "weight": weight})
     lam = v["weight"]
-    _require_not_false(
-        _nonnegative(lam, kind, 0.0), f"the relative-evaluation weight {_fmt(lam)} is negative"
-    )
-    _require_not_false(
-        _nonnegative(1 - lam, kind, 0.0),
-        f"the relative-evaluation weight {_fmt(lam)} exceeds 1 (it must lie in [0, 1])",
-    )
-    return kind, v["gain_a"], v["gain_b"], lam
+    checks = [
+        (
+            _nonnegative(lam, kind, 0.0),
+            f"the relative-evaluation weight {_fmt(lam)} is negative (it must lie in [0, 1])",
+        ),
+        (
+            _nonnegative(1 - lam, kind, 0.0),
+            f"the relative-evaluation weight {_fmt(lam)} exceeds 1 (it must lie in [0, 1])",
+        ),
+    ]
+    for cond, message in checks:
+        _require_not_false(cond, message)
+    pending = [c for c, _ in checks if kind == "symbolic" and c is not sympy.true]
+    return kind, v["gain_a"], v["gain_b"], lam, pending
 
 
 def relative_evaluation_transfer_range(
@@ -710,7 +720,7 @@ def relative_evaluation_transfer_range(
     gives ``t = 3`` exactly. A negative ``t`` means B pays A.
     """
     tol = _tol(tol)
-    kind, g_a, g_b, lam = _evaluation_inputs(gain_a, gain_b, weight)
+    kind, g_a, g_b, lam, pending = _evaluation_inputs(gain_a, gain_b, weight)
     zero = _cast(Fraction(0), kind)
     return _make_range(
         payer="A",
@@ -720,6 +730,7 @@ def relative_evaluation_transfer_range(
         rate=_tidy(1 + lam, kind),
         kind=kind,
         tol=tol,
+        extra_conditions=pending,
     )
 
 
@@ -734,17 +745,26 @@ def joint_performance_weight(gain_a: Any, gain_b: Any, weight: Any) -> Any:
     For ``g_A > g_B`` the binding term is MODELS.md's ``(lambda g_A - g_B)/(g_A + g_B)``. Oracle
     K-d: ``g = (9, 3)``, ``lambda = 1`` gives ``mu* = 1/2``; ``mu* = 0`` iff
     ``lambda <= g_B / g_A`` (B joins without intervention). Raises ValueError when
-    ``g_A + g_B <= 0`` (no weight on joint performance can make a joint loss attractive to both).
-    Returns a Fraction, float or sympy expression.
+    ``g_A + g_B <= 0`` (no weight on joint performance can make a joint loss attractive to both)
+    and :class:`~gametheory.game.UnboundParameterError` when the sign of ``g_A + g_B`` depends
+    on undeclared symbols. ``mu*`` is the minimal weight, so it is clipped at 0. Returns a
+    Fraction, float or sympy expression (``Max`` of the terms for symbols); for symbolic
+    ``lambda`` of unknown range the result assumes ``0 <= lambda <= 1``.
     """
-    kind, g_a, g_b, lam = _evaluation_inputs(gain_a, gain_b, weight)
-    total = g_a + g_b
+    kind, g_a, g_b, lam, _ = _evaluation_inputs(gain_a, gain_b, weight)
+    total = _tidy(g_a + g_b, kind)
+    positive = _positive(total, kind, 0.0)
     _require_not_false(
-        _positive(total, kind, 0.0),
-        f"the joint gain g_A + g_B = {_fmt(_tidy(total, kind))} is not positive: no weight on "
-        "joint performance makes both officials join",
+        positive,
+        f"the joint gain g_A + g_B = {_fmt(total)} is not positive: no weight on joint "
+        "performance makes both officials join",
     )
     if kind == "symbolic":
+        if positive is not sympy.true:
+            raise UnboundParameterError(
+                f"the sign of the joint gain g_A + g_B = {total} depends on the parameters; "
+                "declare the gains' signs (e.g. positive=True) or substitute values"
+            )
         return sympy.simplify(sympy.Max(0, (lam * g_a - g_b) / total, (lam * g_b - g_a) / total))
     return max(_cast(Fraction(0), kind), (lam * g_a - g_b) / total, (lam * g_b - g_a) / total)
 
@@ -789,7 +809,7 @@ class TransferRange:
         infinite = (sympy.oo, -sympy.oo, math.inf, -math.inf)
         if self.lower in infinite or self.upper in infinite:
             raise ValueError("the range is unbounded on one side: no midpoint")
-        if self.kind != "symbolic" and self.empty:
+        if self.empty is True or self.empty is sympy.true:
             raise ValueError("the range is empty: no midpoint")
         return _tidy((self.lower + self.upper) / 2, self.kind)
 

@@ -509,3 +509,61 @@ def test_bad_input_is_rejected_with_clear_errors():
         bargaining_range(g, (0, 0), (0, 1), 0, 1, tol=-1)
     with pytest.raises(ValueError, match="surplus"):
         nash_bargaining_share(4, 2, 3)
+
+
+def test_more_edge_cases():
+    import doctest
+
+    import gametheory.bargaining as module
+
+    assert doctest.testmod(module).failed == 0
+    # a decidably empty symbolic range has no midpoint and no Nash bargaining solution
+    a = parameters("a", positive=True)[0]
+    empty = bargaining_range(Game([[-a, 0], [0, 0]], [[-1, 0], [0, 0]]), (0, 0), (1, 1), 0, 1)
+    assert empty.empty is sympy.true
+    with pytest.raises(ValueError, match="empty"):
+        _ = empty.midpoint
+    with pytest.raises(ValueError, match="negative"):
+        empty.nash_bargaining()
+    # an empty numeric range stays empty with symbolic weights
+    alpha = sympy.Symbol("alpha", positive=True)
+    with pytest.raises(ValueError, match="negative"):
+        coasean_transfer_range(1, -3).nash_bargaining((alpha, 1 - alpha))
+    # a float mixed status quo of an exact game gives floats
+    r = bargaining_range(STAG_HUNT, (0, 0), ([0.5, 0.5], [0.5, 0.5]), 0, 1)
+    assert r.kind == "float" and (r.lower, r.upper) == (-3.5, 3.5)  # d = (1/2, 1/2)
+    # symbolic relative-evaluation weight: lambda in [0, 1] becomes part of the condition
+    lam = sympy.Symbol("lambda")
+    rel = relative_evaluation_transfer_range(9, 3, lam)
+    assert rel.condition.subs(lam, sympy.Rational(1, 2)) is sympy.true
+    assert rel.condition.subs(lam, 2) is sympy.false
+    assert sympy.simplify(rel.lower - (9 * lam - 3) / (1 + lam)) == 0
+    g = parameters("g")[0]
+    with pytest.raises(UnboundParameterError, match="joint gain"):
+        joint_performance_weight(g, 3, F(1, 2))
+
+
+def test_xinan_coasean_range_for_the_conditional_payment():
+    # MODELS.md §5.3: without central money and with deterministic monitoring, c_U <= X <= B_D;
+    # X-b numbers c_U = 3/2, B_D = 6. Rows: Anhui protects / lax; columns: Zhejiang agrees / not.
+    c_u, b_d = F(3, 2), 6
+    game = Game(
+        [[-c_u, -c_u], [0, 0]],
+        [[b_d, b_d], [0, 0]],
+        players=["Anhui", "Zhejiang"],
+        actions=[["Protect", "Lax"], ["Agree", "No"]],
+    )
+    r = bargaining_range(game, ("Protect", "Agree"), ("Lax", "No"), "Zhejiang", "Anhui")
+    assert (r.lower, r.upper) == (c_u, b_d)
+    # paid whenever Anhui protects: Anhui's incentive X >= c_U coincides with its participation
+    se = self_enforcing_transfer_range(
+        game,
+        ("Protect", "Agree"),
+        "Zhejiang",
+        "Anhui",
+        status_quo=("Lax", "No"),
+        conditional_on="payee",
+    )
+    assert (se.lower, se.upper) == (c_u, b_d)
+    # K-d: at lambda = 1 B refuses without a transfer (t = 0 is outside the one-point range)
+    assert not relative_evaluation_transfer_range(9, 3, 1).contains(0)
