@@ -889,9 +889,12 @@ def self_enforcing_transfer_range(
       ``t``. So a budget-balanced transfer can only move *slack* from the payer to the payee:
       in a symmetric prisoner's dilemma the range is empty.
     * ``"payee"``: whenever the payee plays its target action, whatever the others do (MODELS.md
-      §2.2 "conditional on U integrating", §5 "conditional swap", §7.2 "after observing 2's
-      cooperation"). The payee's bound is the same; the payer pays whether or not it deviates,
+      §2.2 "conditional on U integrating"; §5.3's one-way payment on compliance, whose range
+      without central money is ``c_U <= X <= B_D``; the symmetric ±X swap of §5 is a different
+      instrument). The payee's bound is the same; the payer pays whether or not it deviates,
       so its constraint ``u_payer(z) >= u_payer(x, z_-payer)`` is transfer-independent.
+
+    Equilibrium here is (weak) Nash: every constraint is a weak inequality.
 
     With ``status_quo`` (the no-agreement outcome, where no transfer is paid) the payer's and
     payee's participation constraints of :func:`bargaining_range` are added: MODELS.md §2.2
