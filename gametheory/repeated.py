@@ -80,10 +80,20 @@ __all__ = [
     "DELTA",
     "STRATEGIES",
     "CriticalDiscount",
+    "EqualizingTransfer",
     "FiniteHorizonSPE",
     "RepeatedGame",
+    "TermIncentive",
     "critical_discount_factor",
+    "effective_discount",
+    "equalizing_transfer",
     "finite_horizon_spe",
+    "minimal_expected_tenure",
+    "minimal_reappointment_probability",
+    "minimal_stay_probability",
+    "term_incentive",
+    "threshold_with_penalty",
+    "threshold_with_transfer",
 ]
 
 #: The discount factor in the conditions reported by :class:`CriticalDiscount`.
@@ -771,6 +781,7 @@ def _assemble(
     concept: str = "subgame perfect",
     periods: int | None = None,
     spe_region: sympy.Set | None = None,
+    extra: Sequence[_Condition] = (),
 ) -> CriticalDiscount:
     kind = game.kind
     per_player = []
@@ -791,7 +802,7 @@ def _assemble(
         per_player=tuple(_out(v, kind) for v in per_player),
         cooperate=coop,
         punishment=pun,
-        conditions=tuple((c.label, c.shown) for c in conds),
+        conditions=tuple((c.label, c.shown) for c in (*conds, *extra)),
         sustainable=sustainable,
         region=_set_out(region, kind),
         concept=concept,
@@ -822,8 +833,9 @@ def critical_discount_factor(
         ``"grim"``/``"limited_punishment"``: a pure stage Nash equilibrium (checked; ValueError if
         it is not one), or a mapping ``{player: profile}`` of player-specific equilibria; default:
         for each player the pure stage equilibrium that is worst for that player.
-        ``"stick_and_carrot"``: the stick profile (any pure profile; default in games where every
-        player has two actions: everyone plays the action not in ``cooperate``).
+        ``"stick_and_carrot"``: the stick profile, common to all players (any pure profile;
+        default in games where every player has two actions: everyone plays the action not in
+        ``cooperate``).
         ``"tit_for_tat"``: not used (must be None).
     strategy:
         ``"grim"``, ``"tit_for_tat"`` (2x2 games), ``"limited_punishment"`` (with ``periods``) or
@@ -863,6 +875,10 @@ def critical_discount_factor(
             stick = tuple(1 - a for a in coop)
             pun = (stick,) * stage.n_players
         else:
+            if isinstance(punishment, Mapping):
+                raise ValueError(
+                    "stick_and_carrot uses one stick profile for all players; pass a profile"
+                )
             pun, _ = _punishments(stage, arrays, punishment, require_nash=False)
         conds = _stick_conditions(arrays, shape, coop, pun)
         return _assemble(stage, strategy, coop, pun, conds, [])
@@ -883,6 +899,7 @@ def critical_discount_factor(
         [],
         concept="Nash",
         spe_region=spe_region,
+        extra=spe,
     )
 
 
@@ -1280,3 +1297,424 @@ def finite_horizon_spe(
         condition=condition,
         actions=stage.actions,
     )
+
+
+# --------------------------------------------------------------------------------------------
+# Transfers and penalties (MODELS.md §7.2)
+# --------------------------------------------------------------------------------------------
+
+
+def _grim_parts(
+    stage: Game, cooperate: Sequence[int | str], punishment: Any
+) -> tuple[list[np.ndarray], tuple[int, ...], tuple[tuple[int, ...], ...], list[Any]]:
+    arrays, _ = _stage_arrays(stage)
+    coop = stage.pure_profile(cooperate)
+    pun, pending = _punishments(stage, arrays, punishment)
+    return arrays, coop, pun, pending
+
+
+def _transfer_roles(stage: Game, payer: Any, payee: Any) -> tuple[int, int]:
+    a = stage.player_index(payer)
+    b = stage.player_index(payee)
+    if a == b:
+        raise ValueError("payer and payee must be different players")
+    return a, b
+
+
+def threshold_with_transfer(
+    stage: Game,
+    cooperate: Sequence[int | str],
+    transfer: Any,
+    punishment: Any = None,
+    payer: int | str = 0,
+    payee: int | str = 1,
+) -> CriticalDiscount:
+    """Grim-trigger thresholds when ``payer`` pays ``transfer`` to ``payee`` in every
+    cooperative period (MODELS.md §7.2).
+
+    The transfer is paid after the payee's cooperation is observed, so the payee's deviation
+    payoff ``D_payee`` excludes it, and a payer who deviates (by its best other action, or by
+    withholding the transfer while playing ``c``) keeps it:
+    ``δ_payer(t) = (max(D, C) - C + t)/(max(D, C) - P)`` and
+    ``δ_payee(t) = (D - C - t)/(D - P)`` (the general grim formula with ``C -> C ∓ t``). A negative
+    ``transfer`` flows from payee to payer. Punishments are stage equilibria of the game without
+    transfers, as in :func:`critical_discount_factor`.
+    """
+    t = _check_scalar(transfer, "transfer")
+    arrays, coop, pun, pending = _grim_parts(stage, cooperate, punishment)
+    a, b = _transfer_roles(stage, payer, payee)
+    shape = stage.shape
+    coop_pay = [u[coop] for u in arrays]
+    dev_pay = [_deviation_payoff(arrays, shape, i, coop) for i in range(stage.n_players)]
+    if dev_pay[a] is None:
+        dev_pay[a] = coop_pay[a]  # withholding the transfer is the only deviation
+    else:
+        dev_pay[a] = sympy.Max(dev_pay[a], coop_pay[a])
+    coop_pay[a] = coop_pay[a] - t
+    coop_pay[b] = coop_pay[b] + t
+    conds = _grim_conditions(arrays, shape, coop, pun, coop_pay, dev_pay)
+    game = stage
+    if t.free_symbols and stage.kind != "symbolic":
+        game = stage.with_labels()  # same labels; the output kind is decided below
+    result = _assemble(game, "grim", coop, pun, conds, pending)
+    if t.free_symbols and stage.kind != "symbolic":
+        kind = "symbolic"
+        return _rekind(result, conds, kind)
+    if isinstance(transfer, float) and stage.kind == "exact":
+        return _rekind(result, conds, "float")
+    return result
+
+
+def _rekind(result: CriticalDiscount, conds: Sequence[_Condition], kind: str) -> CriticalDiscount:
+    """Recompute the output types of ``result`` for ``kind`` (a symbolic or float transfer)."""
+    per_player = []
+    for i in range(len(result.per_player)):
+        mine = [c for c in conds if c.player == i]
+        values = [_threshold(c) for c in mine] or [sympy.Integer(0)]
+        per_player.append(values[0] if len(values) == 1 else sympy.Max(*values))
+    overall = sympy.Max(*per_player)
+    return CriticalDiscount(
+        strategy=result.strategy,
+        overall=_out(overall, kind),
+        per_player=tuple(_out(v, kind) for v in per_player),
+        cooperate=result.cooperate,
+        punishment=result.punishment,
+        conditions=result.conditions,
+        sustainable=result.sustainable,
+        region=_set_out(_region(conds), kind),
+        concept=result.concept,
+        players=result.players,
+        actions=result.actions,
+    )
+
+
+@dataclass(frozen=True)
+class EqualizingTransfer:
+    """The per-period transfer that equalises (and so minimises the maximum of) the grim
+    thresholds of two players (MODELS.md §7.2).
+
+    ``transfer`` is paid by ``payer`` to ``payee`` in every cooperative period; ``threshold`` is
+    the common threshold ``δ_eq`` after the transfer (``max(0, ·)``); ``before`` and ``after``
+    are the two players' thresholds ``(payer, payee)`` without and with the transfer;
+    ``sustainable`` is ``threshold < 1``.
+    """
+
+    transfer: Any
+    threshold: Any
+    payer: int
+    payee: int
+    before: tuple[Any, Any]
+    after: tuple[Any, Any]
+    sustainable: bool | sympy.Basic
+
+    def __repr__(self) -> str:
+        return (
+            f"EqualizingTransfer(player {self.payer + 1} pays player {self.payee + 1} "
+            f"t* = {format_number(self.transfer)} per cooperative period; thresholds "
+            f"{format_number(self.before[0])}, {format_number(self.before[1])} -> "
+            f"δ_eq = {format_number(self.threshold)})"
+        )
+
+
+def equalizing_transfer(
+    stage: Game,
+    cooperate: Sequence[int | str],
+    punishment: Any = None,
+    payer: int | str | None = None,
+    payee: int | str | None = None,
+) -> EqualizingTransfer:
+    """The transfer ``t*`` that equalises the two players' grim thresholds, and ``δ_eq``.
+
+    With ``a_i = D_i - C_i`` (one-shot gain; the payer's ``D`` is ``max(D, C)`` because it can
+    also just withhold the transfer) and ``b_i = D_i - P_i``, the thresholds under a transfer
+    ``t`` from payer 1 to payee 2 are ``(a_1 + t)/b_1`` and ``(a_2 - t)/b_2``; the first rises and
+    the second falls with ``t``, so their maximum is least where they are equal:
+
+    ``t* = (a_2 b_1 - a_1 b_2)/(b_1 + b_2)``,  ``δ_eq = (a_1 + a_2)/(b_1 + b_2)``
+
+    (MODELS.md §7.2 with ``a_i = T_i - R_i`` and ``b_i = T_i - P_i``). ``δ_eq`` is the mediant of
+    the two thresholds, so it lies between them; it is below 1 iff ``C_1 + C_2 > P_1 + P_2``.
+
+    By default (``payer``/``payee`` None, two-player games) the player with the higher threshold
+    (the impatient one) receives and ``t* >= 0``; with explicit roles ``t*`` may be negative
+    (then it flows from payee to payer). Needs ``D_i > P_i`` for both players.
+    """
+    arrays, coop, pun, _ = _grim_parts(stage, cooperate, punishment)
+    shape = stage.shape
+    kind = stage.kind
+    if (payer is None) != (payee is None):
+        raise ValueError("give both payer and payee, or neither")
+    if payer is None and stage.n_players != 2:
+        raise ValueError("in games with more than two players name the payer and the payee")
+
+    def parts(i: int, paying: bool) -> tuple[sympy.Expr, sympy.Expr]:
+        C = arrays[i][coop]
+        D = _deviation_payoff(arrays, shape, i, coop)
+        if D is None:
+            D = C
+        if paying:
+            D = sympy.Max(D, C)
+        b = D - arrays[i][pun[i]]
+        if _decide(b > 0) is not True:
+            raise ValueError(
+                f"player {i + 1}'s deviation payoff must exceed its punishment payoff "
+                f"(D - P = {b}); the threshold formula (D - C)/(D - P) needs D > P"
+            )
+        return D - C, b
+
+    if payer is None:
+        a0, b0 = parts(0, False)
+        a1, b1 = parts(1, False)
+        higher = _decide(a1 / b1 >= a0 / b0)
+        if higher not in (True, False):
+            raise ValueError(
+                "cannot decide which player has the higher threshold under the parameters' "
+                "assumptions; pass payer= and payee="
+            )
+        i_pay, i_get = (0, 1) if higher else (1, 0)
+    else:
+        i_pay, i_get = _transfer_roles(stage, payer, payee)
+    a_pay, b_pay = parts(i_pay, True)
+    a_get, b_get = parts(i_get, False)
+    t = (a_get * b_pay - a_pay * b_get) / (b_pay + b_get)
+    eq = (a_pay + a_get) / (b_pay + b_get)
+    if kind == "symbolic":
+        t, eq = sympy.simplify(t), sympy.simplify(eq)
+    threshold = sympy.Max(0, eq)
+    a_pay0, _ = parts(i_pay, False)
+    before = (sympy.Max(0, a_pay0 / b_pay), sympy.Max(0, a_get / b_get))
+    after = (sympy.Max(0, (a_pay + t) / b_pay), sympy.Max(0, (a_get - t) / b_get))
+    return EqualizingTransfer(
+        transfer=_out(t, kind),
+        threshold=_out(threshold, kind),
+        payer=i_pay,
+        payee=i_get,
+        before=tuple(_out(sympy.simplify(v), kind) for v in before),  # type: ignore[arg-type]
+        after=tuple(_out(sympy.simplify(v), kind) for v in after),  # type: ignore[arg-type]
+        sustainable=_decide(eq < 1),
+    )
+
+
+def _fined_game(stage: Game, cooperate: tuple[int, ...], fines: Sequence[sympy.Expr]) -> Game:
+    """The stage game in which player ``i`` pays ``fines[i]`` whenever it does not play
+    ``cooperate[i]``."""
+    arrays, _ = _stage_arrays(stage)
+    out = []
+    symbolic = stage.kind == "symbolic" or any(not f.is_Rational for f in fines)
+    for i, u in enumerate(arrays):
+        b = np.empty(u.shape, dtype=object)
+        for idx in np.ndindex(u.shape):
+            v = u[idx] - (fines[i] if idx[i] != cooperate[i] else 0)
+            b[idx] = v if symbolic else Fraction(int(v.p), int(v.q))
+        if stage.kind == "float":
+            b = b.astype(float)
+        out.append(b)
+    return Game.from_arrays(*out, players=stage.players, actions=stage.actions, title=stage.title)
+
+
+def threshold_with_penalty(
+    stage: Game,
+    cooperate: Sequence[int | str],
+    expected_fine: Any,
+    punishment: Any = None,
+) -> CriticalDiscount:
+    """Grim-trigger thresholds when every defection costs an expected fine ``πF``.
+
+    The fine is levied in *every* period in which a player does not play its action in
+    ``cooperate`` (``expected_fine``: one number for all players or one per player), so it is
+    part of the stage game: the threshold is :func:`critical_discount_factor` of the fined game,
+    with Nash reversion to a stage equilibrium *of the fined game*.
+
+    For the prisoner's dilemma this gives MODELS.md §7.2, ``δ*(F) = max(0, T - R - πF)/(T - P)``,
+    only while ``πF <= P - S`` (so that mutual defection stays a stage equilibrium) or
+    ``πF >= T - R`` (cooperation is then a stage equilibrium, ``δ* = 0``). For
+    ``P - S < πF < T - R`` the fined game is a chicken game whose equilibria are (C, D) and
+    (D, C): grim reversion to (D, D) is no longer credible and the threshold is
+    ``(T - R - πF)/(T - S - πF)``, higher than the §7.2 formula.
+    """
+    coop = stage.pure_profile(cooperate)
+    n = stage.n_players
+    if isinstance(expected_fine, Sequence | np.ndarray) and not isinstance(expected_fine, str):
+        if len(expected_fine) != n:
+            raise ValueError(f"expected_fine needs one value per player ({n})")
+        fines = [_check_scalar(f, "expected_fine") for f in expected_fine]
+    else:
+        fines = [_check_scalar(expected_fine, "expected_fine")] * n
+    for f in fines:
+        if _decide(f >= 0) is False:
+            raise ValueError(f"expected_fine must be non-negative, got {f}")
+    fined = _fined_game(stage, coop, fines)
+    return critical_discount_factor(fined, coop, punishment)
+
+
+# --------------------------------------------------------------------------------------------
+# Tenure (MODELS.md §7.4 and §7.5)
+# --------------------------------------------------------------------------------------------
+
+
+def effective_discount(discount: Any, stay_probability: Any) -> Any:
+    """``δ_eff = ρ q``: annual discount ``ρ`` in (0, 1) times the probability ``q`` in (0, 1] of
+    remaining in post another year (geometric tenure with mean ``L = 1/(1 - q)``; MODELS.md
+    §7.4). An official who leaves stops counting the relationship's payoffs."""
+    rho = _check_discount(discount)
+    q = _check_discount(stay_probability, "stay_probability", allow_one=True)
+    return _out(rho * q, _kind_of(discount, stay_probability))
+
+
+def _check_threshold(delta_star: Any) -> sympy.Expr:
+    x = _check_scalar(delta_star, "delta_star")
+    if _decide(x >= 0) is False or _decide(x < 1) is False:
+        raise ValueError(f"delta_star = {x} must lie in [0, 1)")
+    return x
+
+
+def minimal_stay_probability(delta_star: Any, discount: Any) -> Any:
+    """Least annual stay probability ``q = δ*/ρ`` at which ``ρ q >= δ*`` (MODELS.md §7.4).
+
+    ValueError when ``δ* > ρ``: even a permanent post (``q = 1``) is not enough.
+    """
+    ds = _check_threshold(delta_star)
+    rho = _check_discount(discount)
+    q = ds / rho
+    if _decide(q <= 1) is False:
+        raise ValueError(
+            f"δ* = {ds} exceeds the discount factor ρ = {rho}: no stay probability q <= 1 "
+            "sustains cooperation"
+        )
+    return _out(q, _kind_of(delta_star, discount))
+
+
+def minimal_expected_tenure(delta_star: Any, discount: Any) -> Any:
+    """Least expected tenure ``L = 1/(1 - δ*/ρ)`` (years) at which cooperation is sustainable
+    (MODELS.md §7.4); infinite (``math.inf``, or ``sympy.oo``) when ``δ* = ρ``."""
+    q = _sym(minimal_stay_probability(delta_star, discount))
+    kind = _kind_of(delta_star, discount)
+    if q == 1:
+        return math.inf if kind != "symbolic" else sympy.oo
+    return _out(1 / (1 - q), kind)
+
+
+@dataclass(frozen=True)
+class TermIncentive:
+    """Incentives of an official with a fixed term (MODELS.md §7.5).
+
+    ``gaps[k-1] = V_k - W_k`` is the cooperative-minus-punishment continuation value at the start
+    of year ``k`` of the term; ``incentives[k-1]`` is the discounted loss ``ρ (V_{k+1} - W_{k+1})``
+    that a defection in year ``k`` causes (``ρ p (V_1 - W_1)`` in the last year); ``gain`` is
+    ``T - R``. Cooperation holds iff every incentive is at least the gain; ``binding_year`` is the
+    year with the least incentive (the last one whenever ``R >= P``) and ``margin`` the least
+    incentive minus the gain.
+    """
+
+    gaps: tuple[Any, ...]
+    incentives: tuple[Any, ...]
+    gain: Any
+    binding_year: int
+    margin: Any
+    cooperation: bool | sympy.Basic
+
+    @property
+    def gap(self) -> Any:
+        """``V_1 - W_1``."""
+        return self.gaps[0]
+
+
+def _check_term(term: Any) -> int:
+    if isinstance(term, bool) or not isinstance(term, numbers.Integral):
+        raise TypeError(f"term must be a positive integer number of years, got {term!r}")
+    if term < 1:
+        raise ValueError(f"term must be >= 1 year, got {term}")
+    return int(term)
+
+
+def _term_values(
+    T: Any, R: Any, P: Any, discount: Any, reappointment: Any, term: Any
+) -> tuple[sympy.Expr, ...]:
+    t, r, p_ = (_check_scalar(v, name) for v, name in ((T, "T"), (R, "R"), (P, "P")))
+    rho = _check_discount(discount)
+    p = _check_scalar(reappointment, "reappointment")
+    if _decide(p >= 0) is False or _decide(p <= 1) is False:
+        raise ValueError(f"reappointment = {p} must be a probability in [0, 1]")
+    return t, r, p_, rho, p, _check_term(term)  # type: ignore[return-value]
+
+
+def term_incentive(
+    T: Any, R: Any, P: Any, discount: Any, reappointment: Any, term: int = 5
+) -> TermIncentive:
+    """Grim-trigger incentives of an official serving ``term``-year terms (MODELS.md §7.5).
+
+    The official counts the region's stage payoffs (``R`` under cooperation, ``P`` under
+    punishment, ``T`` in a period of defection) only while in office, discounts years by
+    ``ρ = discount``, and after each term is reappointed with probability ``reappointment`` =
+    ``p``; the rival plays grim trigger and the relationship's state outlives the official.
+    With ``n = term``, ``Δ_k = V_k - W_k`` satisfies ``Δ_k = (R - P) + ρ Δ_{k+1}`` (``k < n``)
+    and ``Δ_n = (R - P) + ρ p Δ_1``, so
+
+    ``Δ_1 = (R - P)(1 - ρ^n)/((1 - ρ)(1 - ρ^n p))``,
+    ``Δ_k = (R - P)(1 - ρ^{n-k+1})/(1 - ρ) + ρ^{n-k+1} p Δ_1``.
+
+    A defection in year ``k`` gains ``T - R`` and loses ``ρ Δ_{k+1}`` (``ρ p Δ_1`` in year
+    ``n``). For ``R >= P`` the ``Δ_k`` fall with ``k`` and ``p Δ_1 <= Δ_n``, so the last year
+    binds: ``ρ p (R - P)(1 - ρ^n)/((1 - ρ)(1 - ρ^n p)) >= T - R``.
+    """
+    t, r, pp, rho, p, n = _term_values(T, R, P, discount, reappointment, term)
+    kind = _kind_of(T, R, P, discount, reappointment)
+    gain = t - r
+    d1 = (r - pp) * (1 - rho**n) / ((1 - rho) * (1 - rho**n * p))
+    gaps = [
+        (r - pp) * (1 - rho ** (n - k + 1)) / (1 - rho) + rho ** (n - k + 1) * p * d1
+        for k in range(1, n + 1)
+    ]
+    gaps[0] = d1
+    incentives = [rho * gaps[k] for k in range(1, n)] + [rho * p * d1]
+    if kind == "symbolic":
+        gaps = [sympy.simplify(g) for g in gaps]
+        incentives = [sympy.simplify(v) for v in incentives]
+        binding = n
+        margin = sympy.simplify(incentives[-1] - gain)
+        cooperation = _decide(sympy.And(*(v >= gain for v in incentives)))
+    else:
+        binding = min(range(n), key=lambda k: (incentives[k], -k)) + 1
+        margin = incentives[binding - 1] - gain
+        cooperation = bool(margin >= 0)
+    return TermIncentive(
+        gaps=tuple(_out(g, kind) for g in gaps),
+        incentives=tuple(_out(v, kind) for v in incentives),
+        gain=_out(gain, kind),
+        binding_year=binding,
+        margin=_out(margin, kind),
+        cooperation=cooperation,
+    )
+
+
+def minimal_reappointment_probability(T: Any, R: Any, P: Any, discount: Any, term: int = 5) -> Any:
+    """Least reappointment probability ``p`` at which the term model sustains cooperation.
+
+    The last-year condition ``ρ p (R - P) S >= (T - R)(1 - ρ^n p)`` with
+    ``S = (1 - ρ^n)/(1 - ρ)`` is linear in ``p`` after multiplying out the positive
+    ``1 - ρ^n p``: ``p [ρ (R - P) S + (T - R) ρ^n] >= T - R``, so
+
+    ``p_min = (T - R)/(ρ (R - P)(1 - ρ^n)/(1 - ρ) + (T - R) ρ^n)``  (0 when ``T <= R``).
+
+    The earlier years bind less when ``R >= P`` (see :func:`term_incentive`). ValueError when
+    no ``p <= 1`` works.
+    """
+    t, r, pp, rho, _, n = _term_values(T, R, P, discount, 0, term)
+    kind = _kind_of(T, R, P, discount)
+    gain = t - r
+    if _decide(gain <= 0) is True:
+        return _out(sympy.Integer(0), kind)
+    if _decide(r - pp > 0) is False:
+        raise ValueError(
+            f"R - P = {r - pp} <= 0 < T - R: punishment is no threat, no p sustains cooperation"
+        )
+    s = (1 - rho**n) / (1 - rho)
+    p_min = gain / (rho * (r - pp) * s + gain * rho**n)
+    if kind == "symbolic":
+        p_min = sympy.simplify(p_min)
+    if _decide(p_min <= 1) is False:
+        raise ValueError(
+            f"even certain reappointment (p = 1) does not sustain cooperation: p_min = "
+            f"{format_number(_out(p_min, kind))} > 1"
+        )
+    return _out(p_min, kind)
