@@ -140,3 +140,126 @@ def test_convex_hull():
     assert convex_hull([(4, 4), (-2, 0), (0, -2), (0, 0)]) == [(-2, 0), (0, -2), (4, 4)]
     assert convex_hull([(F(1, 2), 0), (1, 1), (0, 0), (2, 2)]) == [(0, 0), (F(1, 2), 0), (2, 2)]
     assert convex_hull([(1, 1), (1, 1)]) == [(1, 1)]
+
+
+# ---- net benefit and mechanism choice (MODELS.md §3.1, §3.4) -----------------------------------
+
+from fractions import Fraction as Fr  # noqa: E402
+
+from gametheory.models.ica import (  # noqa: E402
+    ILLUSTRATIVE_MECHANISMS,
+    InstitutionalCollectiveAction,
+    Mechanism,
+)
+
+
+def test_oracle_I_a_contract_is_chosen() -> None:
+    ica = InstitutionalCollectiveAction()
+    mechanisms = {m.name: m for m in ica.mechanisms}
+    assert mechanisms["embedded"].success_probability == Fr(63, 125)
+    assert mechanisms["contract"].success_probability == Fr(3249, 4000)
+    assert mechanisms["delegated"].success_probability == Fr(6859, 8000)
+    assert mechanisms["imposed"].success_probability == Fr(19, 20)
+    nb = ica.net_benefits()
+    assert nb == {
+        "embedded": (Fr(101, 25),) * 2,
+        "contract": (Fr(2049, 400),) * 2,
+        "delegated": (Fr(2859, 800),) * 2,
+        "imposed": (Fr(7, 2),) * 2,
+    }
+    assert ica.cooperation_occurs()
+    assert ica.chosen_mechanism().name == "contract"
+    assert float(nb["contract"][0]) == 5.1225
+
+
+def _high_defection_risk(benefit: int) -> InstitutionalCollectiveAction:
+    from dataclasses import replace
+
+    mechanisms = list(ILLUSTRATIVE_MECHANISMS)
+    mechanisms[0] = replace(mechanisms[0], risk_defection=Fr(1, 2))
+    mechanisms[1] = replace(mechanisms[1], risk_defection=Fr(2, 5))
+    return InstitutionalCollectiveAction((benefit, benefit), tuple(mechanisms))
+
+
+def test_oracle_I_b_high_defection_risk_moves_the_choice_to_more_authority() -> None:
+    # embedded: 9/10 * 4/5 * 1/2 = 9/25 -> NB = 10 * 9/25 - 1 = 13/5; contract: 19/20 * 19/20 *
+    # 3/5 = 1083/2000 -> NB = 1083/200 - 3 = 483/200; delegated 2859/800; imposed 7/2
+    at10 = _high_defection_risk(10)
+    nb = at10.net_benefits()
+    assert nb["embedded"][0] == Fr(13, 5)
+    assert nb["contract"][0] == Fr(483, 200)
+    assert at10.chosen_mechanism().name == "delegated"
+    # B = 20: embedded 31/5, contract 783/100, delegated 17.1475 - 5 = 4859/400, imposed 13
+    at20 = _high_defection_risk(20)
+    nb = at20.net_benefits()
+    assert nb["delegated"][0] == Fr(4859, 400)
+    assert nb["imposed"][0] == 13
+    assert at20.chosen_mechanism().name == "imposed"
+
+
+def test_choice_by_benefit_follows_the_matching_hypothesis() -> None:
+    ica = InstitutionalCollectiveAction()
+    bands = ica.choice_by_benefit()
+    assert [name for _, _, name in bands] == [None, "embedded", "contract", "imposed"]
+    # entry of the embedded network: 63/125 B - 1 > 0 iff B > 125/63
+    assert bands[1][0] == sympy.Rational(125, 63)
+    # contract overtakes embedded where 2(3249/4000 B - 5/2 - 1/2) = 2(63/125 B - 1)
+    assert bands[2][0] == sympy.Rational(8000, 1233)
+    for lo, hi, name in bands:
+        probe = lo + 1 if hi == sympy.oo else (lo + hi) / 2
+        probe = Fr(int(sympy.numer(probe)), int(sympy.denom(probe)))
+        choice = InstitutionalCollectiveAction((probe, probe)).chosen_mechanism()
+        assert (choice.name if choice else None) == name
+    assert ica.minimal_benefit("imposed") == Fr(6 * 20, 19)
+
+
+def test_symbolic_benefit_gives_net_benefit_formulas() -> None:
+    B = sympy.Symbol("B", positive=True)
+    ica = InstitutionalCollectiveAction((B, B))
+    nb = ica.net_benefits()["contract"][0]
+    assert sympy.simplify(nb - (sympy.Rational(3249, 4000) * B - 3)) == 0
+    with pytest.raises(ValueError, match="substitute numbers"):
+        ica.chosen_mechanism()
+
+
+def test_asymmetric_members_and_autonomy_costs() -> None:
+    shared = Mechanism("joint council", risk_defection=Fr(1, 10), tc_agency=1, autonomy_cost=(0, 5))
+    ica = InstitutionalCollectiveAction((10, 10), (shared,))
+    assert ica.net_benefits()["joint council"] == (Fr(8), Fr(3))
+    assert ica.joins() == {"joint council": (True, True)}
+    poorer = InstitutionalCollectiveAction((10, 6), (shared,))
+    assert poorer.net_benefits()["joint council"] == (Fr(8), Fr(-3, 5))
+    assert not poorer.cooperation_occurs()
+    assert poorer.chosen_mechanism() is None
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "error", "match"),
+    [
+        ({"name": "x", "risk_defection": Fr(3, 2)}, ValueError, "probability"),
+        ({"name": "x", "risk_division": -0.1}, ValueError, "probability"),
+        ({"name": "x", "tc_agency": -1}, ValueError, "cost"),
+        ({"name": "x", "autonomy_cost": ()}, ValueError, "one per member"),
+        ({"name": ""}, ValueError, "name"),
+        ({"name": "x", "authority": "anarchy"}, ValueError, "authority"),
+        ({"name": "x", "tc_information": float("nan")}, ValueError, "finite"),
+        ({"name": "x", "risk_coordination": True}, TypeError, "boolean"),
+    ],
+)
+def test_bad_mechanisms(kwargs: dict, error: type[Exception], match: str) -> None:
+    with pytest.raises(error, match=match):
+        Mechanism(**kwargs)
+
+
+def test_bad_collective_action() -> None:
+    with pytest.raises(ValueError, match="at least 2"):
+        InstitutionalCollectiveAction((10,))
+    with pytest.raises(TypeError, match="Mechanism"):
+        InstitutionalCollectiveAction((10, 10), ("contract",))
+    m = Mechanism("m", autonomy_cost=(1, 2, 3))
+    with pytest.raises(ValueError, match="3 entries for 2 members"):
+        InstitutionalCollectiveAction((10, 10), (m,))
+    with pytest.raises(ValueError, match="distinct"):
+        InstitutionalCollectiveAction((10, 10), (Mechanism("m"), Mechanism("m")))
+    with pytest.raises(ValueError, match="unknown mechanism"):
+        InstitutionalCollectiveAction().mechanism("treaty")

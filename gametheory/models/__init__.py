@@ -4,6 +4,16 @@ Models contain no solver code; their equilibria come from :mod:`gametheory.equil
 (DESIGN.md, "Domain models").
 """
 
-from .ica import CollaborationRisks
+from .ica import (
+    ILLUSTRATIVE_MECHANISMS,
+    CollaborationRisks,
+    InstitutionalCollectiveAction,
+    Mechanism,
+)
 
-__all__ = ["CollaborationRisks"]
+__all__ = [
+    "ILLUSTRATIVE_MECHANISMS",
+    "CollaborationRisks",
+    "InstitutionalCollectiveAction",
+    "Mechanism",
+]
