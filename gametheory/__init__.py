@@ -3,6 +3,15 @@
 A game is a value (:class:`Game`); everything else is a function of games (DESIGN.md).
 """
 
+from .bargaining import (
+    bargaining_range,
+    coasean_transfer_range,
+    cooperation_type,
+    nash_bargaining_share,
+    nash_bargaining_transfer,
+    revenue_share_range,
+    self_enforcing_transfer_range,
+)
 from .equilibria import (
     Equilibria,
     Equilibrium,
@@ -33,6 +42,7 @@ from .sweep import summarize, sweep
 from .symbolic import (
     comparative_statics,
     equilibrium_conditions,
+    mixed_equilibria,
     mixed_equilibrium,
     parameters,
     regions,
@@ -46,8 +56,11 @@ __all__ = [
     "MissingDependencyError",
     "UnboundParameterError",
     "action_values",
+    "bargaining_range",
     "best_responses",
+    "coasean_transfer_range",
     "comparative_statics",
+    "cooperation_type",
     "dominant_action",
     "dominant_strategy_equilibrium",
     "dominated_actions",
@@ -59,14 +72,19 @@ __all__ = [
     "is_pareto_efficient",
     "iterated_elimination",
     "max_welfare_profiles",
+    "mixed_equilibria",
     "mixed_equilibrium",
+    "nash_bargaining_share",
+    "nash_bargaining_transfer",
     "parameters",
     "pareto_efficient",
     "pure_equilibria",
     "regions",
+    "revenue_share_range",
     "risk_dominant",
     "security_levels",
     "security_strategy",
+    "self_enforcing_transfer_range",
     "social_welfare",
     "summarize",
     "sweep",
