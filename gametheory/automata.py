@@ -4,7 +4,7 @@ A strategy of player ``i`` in the infinitely repeated game with perfect monitori
 an *automaton* ``(W_i, w_i^0, f_i, tau_i)``: a finite set of states ``W_i``, an initial state
 ``w_i^0``, an output function ``f_i : W_i -> A_i`` (the action played in each state) and a
 transition function ``tau_i : W_i x A -> W_i`` that moves on the *observed action profile*
-``a in A = A_1 x ... x A_N`` (Abreu, Pearce & Stacchetti 1986, 1990; Mailath & Samuelson 2006,
+``a in A = A_1 x ... x A_N`` (Abreu, Pearce & Stacchetti 1990; Mailath & Samuelson 2006,
 *Repeated Games and Reputations*, §2.3). A profile of automata defines a *joint automaton* on the
 product ``W = W_1 x ... x W_N`` with ``f(w) = (f_1(w_1), ..., f_N(w_N))`` and
 ``tau(w, a) = (tau_1(w_1, a), ..., tau_N(w_N, a))``.
@@ -66,10 +66,15 @@ from the initial state needs a transition.
 
 References
 ----------
+Abreu, D. (1986). Extremal equilibria of oligopolistic supergames. *Journal of Economic Theory*
+39(1): 191-225.
 Abreu, D. (1988). On the theory of infinitely repeated games with discounting. *Econometrica*
 56(2): 383-396.
 Abreu, D., Pearce, D. & Stacchetti, E. (1990). Toward a theory of discounted repeated games with
 imperfect monitoring. *Econometrica* 58(5): 1041-1063.
+Axelrod, R. (1984). *The Evolution of Cooperation*. Basic Books.
+Friedman, J. W. (1971). A non-cooperative equilibrium for supergames. *Review of Economic Studies*
+38(1): 1-12.
 Fudenberg, D. & Tirole, J. (1991). *Game Theory*. MIT Press, ch. 4 and 5.
 Howard, R. A. (1960). *Dynamic Programming and Markov Processes*. MIT Press.
 Mailath, G. J. & Samuelson, L. (2006). *Repeated Games and Reputations: Long-Run Relationships*.
@@ -574,7 +579,7 @@ def grim_trigger(
     """Grim trigger: play ``cooperate`` until any other profile is observed, then ``punishment``.
 
     States ``"cooperate"`` and ``"punish"``; ``punish`` is absorbing (Friedman 1971; Mailath &
-    Samuelson 2006, §2.4.1). With a stage Nash equilibrium as punishment the profile is
+    Samuelson 2006, ch. 2). With a stage Nash equilibrium as punishment the profile is
     subgame perfect iff ``delta >= (d_i - r_i)/(d_i - p_i)`` for every player, with ``r_i``,
     ``p_i`` the cooperative and punishment payoffs and ``d_i`` the best deviation payoff.
     """
@@ -604,7 +609,7 @@ def limited_punishment(
     """Cooperate; after any other profile play ``punishment`` for ``periods`` periods, then return.
 
     States ``"cooperate"``, ``"punish 1"``, ..., ``"punish k"``; the punishment phase runs for
-    ``k`` periods whatever is played in it (Osborne 2004, §14.7.2). With a stage Nash equilibrium
+    ``k`` periods whatever is played in it (Osborne 2004, ch. 14). With a stage Nash equilibrium
     as punishment the profile is subgame perfect iff
     ``d_i - r_i <= (r_i - p_i)(delta + ... + delta^k)`` for every player.
     """
@@ -637,8 +642,8 @@ def stick_and_carrot(
 
     States ``"cooperate"`` and ``"stick"``. Any profile other than ``cooperate`` in the
     cooperative state, and any profile other than ``stick`` in the stick state, leads to (another)
-    stick period; playing ``stick`` as prescribed returns to cooperation (Abreu 1988; Mailath &
-    Samuelson 2006, §2.6.1). The profile is subgame perfect iff for every player
+    stick period; playing ``stick`` as prescribed returns to cooperation (Abreu 1986, 1988;
+    Mailath & Samuelson 2006, ch. 2). The profile is subgame perfect iff for every player
     ``delta (r_i - s_i) >= d_i - r_i`` and ``delta (r_i - s_i) >= e_i - s_i``, where ``s_i`` is
     the stick payoff and ``d_i``, ``e_i`` the best deviation payoffs from ``cooperate`` and
     ``stick``.
@@ -675,7 +680,7 @@ def tit_for_tat(
     and the second defects (the C/D order of the prisoner's dilemma). In the prisoner's dilemma
     with payoffs ``T > R > P > S`` tit-for-tat is a Nash equilibrium iff
     ``delta >= max((T-R)/(T-P), (T-R)/(R-S))`` and subgame perfect iff
-    ``delta = (T-R)/(R-S) = (P-S)/(T-P)`` (Axelrod 1984; Mailath & Samuelson 2006, §2.4.3).
+    ``delta = (T-R)/(R-S) = (P-S)/(T-P)`` (Axelrod 1984; Mailath & Samuelson 2006, ch. 2).
     """
     if stage.n_players != 2:
         raise ValueError(

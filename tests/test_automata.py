@@ -37,6 +37,11 @@ from gametheory.automata import (
     tit_for_tat,
 )
 
+try:  # the thresholds of gametheory.repeated are cross-checked when that module is present
+    from gametheory.repeated import critical_discount_factor
+except ImportError:  # pragma: no cover - depends on the other module being installed
+    critical_discount_factor = None
+
 F = Fraction
 FAST = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 EPS = F(1, 10**6)
@@ -299,11 +304,12 @@ def test_simulate_float_and_symbolic_games():
 
 
 @FAST
-@given(st.integers(1, 9), st.integers(2, 9), st.sampled_from(["tft", "grim", "lp", "sc"]))
-def test_discounted_value_matches_long_simulation(p, q, kind):
+@given(
+    st.fractions(F(1, 20), F(19, 20), max_denominator=20),
+    st.sampled_from(["tft", "grim", "lp", "sc"]),
+)
+def test_discounted_value_matches_long_simulation(d, kind):
     # |V(w0) - sum_{t<T} d^t u_t| <= d^T max|u| / (1 - d), exactly in Fractions
-    assume(p < q)
-    d = F(p, q)
     automata = {
         "tft": lambda i: tit_for_tat(PD, i),
         "grim": lambda i: grim_trigger(PD, i, CC, DD),
@@ -522,6 +528,180 @@ def test_builders_on_random_games_match_brute_force(setting):
     assert {tuple(x) for x in one_shot_deviations(game, automata, d)} == deviations
     assert is_subgame_perfect(game, automata, d) == (not deviations)
     assert is_nash(game, automata, d) == all(b <= v for b, v in zip(best, v0, strict=True))
+
+
+# --------------------------------------------------------------------------------------------
+# Cross-check: symbolic thresholds of gametheory.repeated vs the one-shot-deviation checker
+# --------------------------------------------------------------------------------------------
+
+needs_repeated = pytest.mark.skipif(
+    critical_discount_factor is None, reason="gametheory.repeated is not available"
+)
+
+
+def _stage_nash(arrays, shape):
+    return [
+        p
+        for p in itertools.product(*[range(s) for s in shape])
+        if all(
+            arrays[i][p] >= arrays[i][(*p[:i], b, *p[i + 1 :])]
+            for i in range(len(shape))
+            for b in range(shape[i])
+        )
+    ]
+
+
+@st.composite
+def threshold_case(draw):
+    """A random exact stage game, a cooperative profile and a strategy with its profiles.
+
+    Three cases in four are *structured* so that thresholds are interior: the punishment (or
+    stick, or mutual defection) profile ``p`` differs from the cooperative ``c`` in every
+    coordinate, ``p`` is made a strict stage equilibrium (grim, limited punishment), every player
+    prefers ``c`` to ``p`` and has a profitable one-shot deviation from ``c``. The other cases are
+    unrestricted random games.
+    """
+    shape = draw(st.sampled_from([(2, 2), (2, 2), (3, 3), (2, 3), (3, 2), (2, 2, 2)]))
+    n, size = len(shape), math.prod(shape)
+    arrays = [
+        np.array(draw(st.lists(st.integers(-3, 7), min_size=size, max_size=size)))
+        .reshape(shape)
+        .astype(object)
+        for _ in shape
+    ]
+    kind = draw(st.sampled_from(["grim", "lp1", "lp2", "sc"] + (["tft"] * 2 if n == 2 else [])))
+    if kind == "tft":
+        shape = (2, 2)
+        arrays = [a[:2, :2].copy() for a in arrays]
+    profile = st.tuples(*[st.integers(0, s - 1) for s in shape])
+    coop = draw(profile)
+    structured = draw(st.sampled_from([True, True, True, False]))
+    if structured:
+        other = tuple(
+            draw(st.sampled_from([b for b in range(s) if b != c]))
+            for s, c in zip(shape, coop, strict=True)
+        )
+        if kind in ("grim", "lp1", "lp2"):  # make `other` a strict stage equilibrium
+            for i in range(n):
+                best = max(
+                    arrays[i][(*other[:i], b, *other[i + 1 :])]
+                    for b in range(shape[i])
+                    if b != other[i]
+                )
+                arrays[i][other] = best + draw(st.integers(1, 3))
+        for i in range(n):
+            arrays[i][coop] = arrays[i][other] + draw(st.integers(2, 8))
+            dev = draw(st.sampled_from([b for b in range(shape[i]) if b != coop[i]]))
+            arrays[i][(*coop[:i], dev, *coop[i + 1 :])] = arrays[i][coop] + draw(st.integers(1, 4))
+            if kind == "tft":  # sucker's payoff S_i <= P_i, as in a prisoner's dilemma
+                sucker = [other[0], other[1]]
+                sucker[i] = coop[i]
+                arrays[i][tuple(sucker)] = arrays[i][other] - draw(st.integers(0, 3))
+    game = Game.from_arrays(*arrays)
+    if kind == "tft":
+        other = tuple(1 - a for a in coop)
+    elif not structured and kind != "sc":
+        stage_ne = _stage_nash(arrays, shape)
+        assume(stage_ne)
+        other = draw(st.sampled_from(stage_ne))
+    elif not structured:
+        other = draw(profile)
+    q = draw(st.integers(2, 60))
+    extra = F(draw(st.integers(1, q - 1)), q)
+    return game, coop, other, kind, extra
+
+
+def _automata_and_threshold(game, coop, other, kind):
+    n = game.n_players
+    if kind == "grim":
+        res = critical_discount_factor(game, coop, other, "grim")
+        automata = [grim_trigger(game, i, coop, other) for i in range(n)]
+    elif kind in ("lp1", "lp2"):
+        k = int(kind[-1])
+        res = critical_discount_factor(game, coop, other, "limited_punishment", periods=k)
+        automata = [limited_punishment(game, i, coop, other, k) for i in range(n)]
+    elif kind == "sc":
+        res = critical_discount_factor(game, coop, other, "stick_and_carrot")
+        automata = [stick_and_carrot(game, i, coop, other) for i in range(n)]
+    else:
+        res = critical_discount_factor(game, coop, strategy="tit_for_tat")
+        automata = [tit_for_tat(game, i, coop, other) for i in range(n)]
+    return res, automata
+
+
+def _rational_bracket(x):
+    """Rationals lo < x < hi within 1e-30 of an exact (possibly algebraic) sympy number x."""
+    x = sympy.sympify(x)
+    if x.is_Rational:
+        return F(int(x.p), int(x.q)), F(int(x.p), int(x.q))
+    approx = F(str(sympy.N(x, 60)))
+    lo, hi = approx - F(1, 10**30), approx + F(1, 10**30)
+    assert bool(sympy.Rational(lo.numerator, lo.denominator) < x)
+    assert bool(x < sympy.Rational(hi.numerator, hi.denominator))
+    return lo, hi
+
+
+@needs_repeated
+@settings(max_examples=70, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(threshold_case())
+def test_thresholds_of_repeated_agree_with_the_one_shot_deviation_checker(case):
+    game, coop, other, kind, extra = case
+    res, automata = _automata_and_threshold(game, coop, other, kind)
+    # tit-for-tat: the reported threshold is the Nash one; .subgame_perfect is the SPE set
+    check = is_nash if kind == "tft" else is_subgame_perfect
+
+    def inside(region, d):
+        return bool(region.contains(sympy.Rational(d.numerator, d.denominator)))
+
+    star = sympy.sympify(res.overall)
+    lo, hi = _rational_bracket(star)
+    points = {extra, F(1, 1000), F(999, 1000)}
+    points |= {d for d in (lo, hi, lo - F(1, 1000), (hi + 1) / 2) if 0 < d < 1}
+    for d in points:
+        assert check(game, automata, d) == inside(res.region, d), (d, res)
+        if kind == "tft":
+            assert is_subgame_perfect(game, automata, d) == inside(res.subgame_perfect, d)
+    if not res.sustainable:
+        assert star == 1
+        return
+    # sustainable: the equilibrium set is [delta*, 1); weak inequalities hold at delta*
+    assert res.region == sympy.Interval.Ropen(star, 1) or (
+        star == 0 and res.region.is_superset(sympy.Interval.open(0, 1))
+    )
+    if 0 < lo == hi:
+        assert check(game, automata, hi)
+    assert check(game, automata, (hi + 1) / 2)
+    assert check(game, automata, hi + extra * (1 - hi))
+    if lo > F(1, 1000):
+        assert not check(game, automata, lo - F(1, 1000))
+    if lo > 0:
+        assert not check(game, automata, lo * (1 - F(1, 10**6)))
+    # bisection with the checker reproduces delta* to 1e-9
+    a, b = F(0), F(1) - F(1, 2**40)
+    assert check(game, automata, b)
+    while b - a > F(1, 2**34):
+        mid = (a + b) / 2
+        a, b = (a, mid) if check(game, automata, mid) else (mid, b)
+    assert abs(float(b) - float(star)) <= 1e-9
+
+
+@needs_repeated
+def test_repeated_thresholds_on_the_textbook_games():
+    # MODELS.md §7.6 R-a and R-b, limited punishment, stick and carrot, tit-for-tat
+    res = critical_discount_factor(PD, CC, DD, "grim")
+    assert res.overall == F(1, 2) and is_subgame_perfect(PD, grim_pair(PD), res.overall)
+    rb = Game([[4, 0], [6, 1]], [[2, 5], [0, 1]], actions=[["C", "D"], ["C", "D"]])
+    res = critical_discount_factor(rb, CC, DD, "grim")
+    assert res.per_player == (F(2, 5), F(3, 4))
+    devs = one_shot_deviations(rb, grim_pair(rb), F(3, 4) - EPS)
+    assert {d.player for d in devs} == {1}
+    game = pd_game(4, 3, 1, 0)
+    res = critical_discount_factor(game, CC, DD, "limited_punishment", periods=2)
+    assert sympy.simplify(sympy.sympify(res.overall) - (sympy.sqrt(3) - 1) / 2) == 0
+    res = critical_discount_factor(game, CC, strategy="tit_for_tat")
+    t = [tit_for_tat(game, i) for i in range(2)]
+    assert res.subgame_perfect == sympy.FiniteSet(sympy.Rational(1, 3))
+    assert is_subgame_perfect(game, t, F(1, 3)) and is_nash(game, t, res.overall)
 
 
 # --------------------------------------------------------------------------------------------
