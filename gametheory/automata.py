@@ -1024,7 +1024,7 @@ def best_response_value(
     Solves the deterministic discounted Markov decision problem whose states are the
     opponents' joint automaton states, whose actions are ``i``'s actions and whose rewards are
     ``u_i(a_i, f_{-i}(s))``, by policy iteration (exact in Fractions for exact input; Howard
-    1960). ``automata[i]`` only fixes the initial policy.
+    1960). ``automata[i]`` does not matter (its first action only seeds the iteration).
     """
     an = _Analysis(stage, automata, discount, "best_response_value()")
     return _best_response(an, stage.player_index(player))

@@ -668,6 +668,15 @@ def test_thresholds_of_repeated_agree_with_the_one_shot_deviation_checker(case):
     assert res.region == sympy.Interval.Ropen(star, 1) or (
         star == 0 and res.region.is_superset(sympy.Interval.open(0, 1))
     )
+    _assert_threshold(game, automata, star, check, extra)
+
+
+def _assert_threshold(game, automata, star, check, extra):
+    """``check`` holds on [star, 1) and fails below star; bisection recovers star to 1e-9."""
+    lo, hi = _rational_bracket(star)
+    if star == 1:  # integer payoffs: the failing condition still fails at 999/1000
+        assert not check(game, automata, F(999, 1000))
+        return
     if 0 < lo == hi:
         assert check(game, automata, hi)
     assert check(game, automata, (hi + 1) / 2)
@@ -683,6 +692,58 @@ def test_thresholds_of_repeated_agree_with_the_one_shot_deviation_checker(case):
         mid = (a + b) / 2
         a, b = (a, mid) if check(game, automata, mid) else (mid, b)
     assert abs(float(b) - float(star)) <= 1e-9
+
+
+_T, _R, _P, _S = sympy.symbols("T R P S", positive=True)
+SYMBOLIC_PD = Game([[_R, _S], [_T, _P]], [[_R, _T], [_S, _P]], actions=[["C", "D"], ["C", "D"]])
+_SYMBOLIC_THRESHOLDS: dict = {}
+
+
+def _symbolic_threshold(kind):
+    """Threshold of the symbolic 2x2 game (T, R, P, S) from gametheory.repeated (cached)."""
+    if kind not in _SYMBOLIC_THRESHOLDS:
+        args = {
+            "grim": (DD, "grim", None),
+            "lp1": (DD, "limited_punishment", 1),
+            "lp2": (DD, "limited_punishment", 2),
+            "sc": (DD, "stick_and_carrot", None),
+            "tft": (None, "tit_for_tat", None),
+        }[kind]
+        res = critical_discount_factor(SYMBOLIC_PD, CC, args[0], args[1], periods=args[2])
+        _SYMBOLIC_THRESHOLDS[kind] = sympy.sympify(res.overall)
+    return _SYMBOLIC_THRESHOLDS[kind]
+
+
+@needs_repeated
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.sampled_from(["grim", "lp1", "lp2", "sc", "tft"]),
+    st.integers(1, 6),
+    st.integers(0, 6),
+    st.integers(-2, 8),
+    st.integers(-2, 8),
+    st.fractions(F(1, 50), F(49, 50), max_denominator=50),
+)
+def test_symbolic_thresholds_equal_bisection_with_the_checker(kind, S, a, b, c, extra):
+    # The symbolic threshold of the parametric game, evaluated at the drawn payoffs, is where the
+    # one-shot-deviation checker switches on the numeric game. P = S + a >= S keeps (D, D) a
+    # stage equilibrium (as grim and limited punishment need); R = P + b and T = R + c are a
+    # prisoner's dilemma when b, c > 0 and other orderings otherwise.
+    P = S + a
+    R, T = max(P + b, 1), max(P + b + c, 1)
+    values = {_T: T, _R: R, _P: P, _S: S}
+    star = sympy.sympify(_symbolic_threshold(kind).subs(values))
+    game = SYMBOLIC_PD.subs(values)
+    assert game.is_exact
+    automata = {
+        "grim": lambda i: grim_trigger(game, i, CC, DD),
+        "lp1": lambda i: limited_punishment(game, i, CC, DD, 1),
+        "lp2": lambda i: limited_punishment(game, i, CC, DD, 2),
+        "sc": lambda i: stick_and_carrot(game, i, CC, DD),
+        "tft": lambda i: tit_for_tat(game, i, CC, DD),
+    }[kind]
+    check = is_nash if kind == "tft" else is_subgame_perfect
+    _assert_threshold(game, [automata(0), automata(1)], star, check, extra)
 
 
 @needs_repeated
