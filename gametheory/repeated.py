@@ -1455,7 +1455,7 @@ def equalizing_transfer(
         if paying:
             D = sympy.Max(D, C)
         b = D - arrays[i][pun[i]]
-        if _decide(b > 0) is not True:
+        if _decide(b > 0) is False:
             raise ValueError(
                 f"player {i + 1}'s deviation payoff must exceed its punishment payoff "
                 f"(D - P = {b}); the threshold formula (D - C)/(D - P) needs D > P"
