@@ -1,5 +1,8 @@
 """Figures of issue 4: interventions and the sharing of cooperative surplus.
 
+* ``intervention_levels`` -- the minimal central subsidy, central fine and liability rule that
+  make mutual cooperation an equilibrium of the prisoner's dilemma as the temptation grows, and
+  what each costs on the equilibrium path (:func:`gametheory.interventions.minimal_intervention`);
 * ``coasean_range`` -- the Coasean interval of lateral transfers for a profit-and-loss project
   (MODELS.md §4.2, oracle K-b) as the loser's loss grows, with the Nash-bargaining transfer;
   computed with :func:`gametheory.bargaining.coasean_transfer_range`.
@@ -14,6 +17,8 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
 from ..bargaining import coasean_transfer_range
+from ..game import Game
+from ..interventions import Liability, Penalty, Subsidy, minimal_intervention
 from ..plot import OKABE_ITO
 from . import FigureResult, register
 
@@ -88,4 +93,78 @@ def coasean_range() -> FigureResult:
     ax.set_ylabel("transfer t from A to B")
     ax.set_title("Profit-and-loss cooperation: the Coasean range")
     ax.legend(loc="upper left", fontsize=8, frameon=False)
+    return FigureResult(fig, data)
+
+
+@register(
+    "intervention_levels",
+    caption=(
+        "Making cooperation pay in the prisoner's dilemma (R, P, S = 3, 1, 0) as the temptation "
+        "T grows (minimal levels for (C, C) to be a Nash equilibrium, computed exactly). "
+        "(a) Minimal level: a central subsidy paid to each city at (C, C), a central fine on a "
+        "unilateral defection detected with probability 1/2, and the liability rule (a "
+        "unilateral defector compensates the other city). A budget-balanced transfer paid at "
+        "(C, C) alone never works: it helps one city's incentive and hurts the other's. "
+        "(b) Cost on the equilibrium path: only the subsidy is paid; fines and compensation "
+        "are threats. Only the liability rule also makes (C, C) the unique equilibrium "
+        "(for any level above T - R)."
+    ),
+)
+def intervention_levels() -> FigureResult:
+    instruments = {
+        "central subsidy at (C, C)": Subsidy(),
+        "central fine, detection 1/2": Penalty(detection=Fraction(1, 2)),
+        "liability rule": Liability(),
+    }
+    rows = []
+    for k in range(13, 33):
+        T = Fraction(k, 4)
+        game = Game([[3, 0], [T, 1]], [[3, T], [0, 1]], actions=[["C", "D"]] * 2)
+        transfer = minimal_intervention(game, ("C", "C"), "transfer")
+        for name, instrument in instruments.items():
+            nash = minimal_intervention(game, ("C", "C"), instrument)
+            unique = minimal_intervention(game, ("C", "C"), instrument, concept="unique")
+            rows.append(
+                {
+                    "T": float(T),
+                    "instrument": name,
+                    "level": float(nash.level),
+                    "cost_on_path": float(nash.cost),
+                    "unique_feasible": unique.feasible,
+                    "transfer_feasible": transfer.feasible,
+                }
+            )
+    data = pd.DataFrame(rows)
+    fig = Figure(figsize=(8.4, 3.6), layout="constrained")
+    FigureCanvasAgg(fig)
+    ax_a, ax_b = fig.subplots(1, 2)
+    styles = {
+        "central subsidy at (C, C)": (OKABE_ITO[1], "-"),
+        "central fine, detection 1/2": (OKABE_ITO[5], "--"),
+        "liability rule": (OKABE_ITO[4], ":"),
+    }
+    for name, (colour, ls) in styles.items():
+        part = data[data["instrument"] == name]
+        label = f"{name} (= subsidy)" if name == "liability rule" else name
+        ax_a.plot(part["T"], part["level"], color=colour, ls=ls, lw=2.4, label=label)
+        ax_b.plot(part["T"], part["cost_on_path"], color=colour, ls=ls, lw=2, label=name)
+    ax_a.set_xlabel("temptation T")
+    ax_a.set_ylabel("minimal level")
+    ax_a.set_title("(a) minimal level for (C, C) to be an equilibrium", fontsize=10)
+    ax_a.text(
+        3.15,
+        9.4,
+        "budget-balanced transfer at (C, C): infeasible",
+        fontsize=8,
+        color="0.3",
+    )
+    ax_a.set_xlim(3, 8)
+    ax_a.set_ylim(0, 10)
+    ax_a.legend(loc="upper left", bbox_to_anchor=(0, 0.92), fontsize=8, frameon=False)
+    ax_b.set_xlabel("temptation T")
+    ax_b.set_ylabel("central cost on the equilibrium path")
+    ax_b.set_title("(b) what it costs when cooperation holds", fontsize=10)
+    ax_b.set_xlim(3, 8)
+    ax_b.set_ylim(-0.3, 10)
+    ax_b.legend(loc="upper left", fontsize=8, frameon=False)
     return FigureResult(fig, data)
