@@ -765,6 +765,47 @@ def test_repeated_thresholds_on_the_textbook_games():
     assert is_subgame_perfect(game, t, F(1, 3)) and is_nash(game, t, res.overall)
 
 
+def test_spe_payoffs_lie_in_quantecons_equilibrium_payoff_set():
+    # Optional cross-check (skipped unless QuantEcon is installed): QuantEcon's RepeatedGame
+    # computes the set of pure-strategy SPE payoffs with public randomisation of a two-player
+    # game (Abreu & Sannikov 2014). The average payoff of every profile of automata that is
+    # subgame perfect must lie in it; in the PD (3, 3) is in it iff delta >= 1/2, like grim.
+    qe_games = pytest.importorskip("quantecon.game_theory")
+
+    def qe_set(game, d):
+        nfg = qe_games.NormalFormGame(np.stack(game.as_float(), axis=-1))
+        return qe_games.RepeatedGame(nfg, d).equilibrium_payoffs()
+
+    def inside(hull, point, tol=1e-6):
+        return all(
+            eq[:-1] @ np.asarray(point, dtype=float) + eq[-1] <= tol for eq in hull.equations
+        )
+
+    g = grim_pair(PD)
+    for d in [F(2, 5), F(9, 20), F(1, 2), F(3, 5), F(3, 4)]:
+        avg = discounted_value(PD, g, d, normalized=True)
+        assert inside(qe_set(PD, float(d)), avg) == is_subgame_perfect(PD, g, d) == (d >= F(1, 2))
+    rng = np.random.default_rng(5)
+    builders = [
+        lambda game, i: grim_trigger(game, i, CC, DD),
+        lambda game, i: limited_punishment(game, i, CC, DD, 2),
+        lambda game, i: stick_and_carrot(game, i, CC, DD),
+        lambda game, i: tit_for_tat(game, i),
+    ]
+    found = 0
+    for _ in range(30):  # random asymmetric prisoner's dilemmas T_i > R_i > P_i > S_i
+        (s1, p1, r1, t1), (s2, p2, r2, t2) = np.cumsum(rng.integers(1, 5, (2, 4)), axis=1).tolist()
+        game = Game([[r1, s1], [t1, p1]], [[r2, t2], [s2, p2]], actions=[["C", "D"], ["C", "D"]])
+        build = builders[int(rng.integers(0, 4))]
+        automata = [build(game, i) for i in range(2)]
+        d = F(int(rng.integers(1, 20)), 20)
+        if is_subgame_perfect(game, automata, d):
+            found += 1
+            hull = qe_set(game, float(d))
+            assert inside(hull, discounted_value(game, automata, d, normalized=True))
+    assert found >= 5
+
+
 # --------------------------------------------------------------------------------------------
 # Automaton construction, wildcards, immutability
 # --------------------------------------------------------------------------------------------
