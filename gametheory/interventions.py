@@ -1303,7 +1303,9 @@ def _unique_search(game: Game, z: tuple[int, ...], instrument: Any) -> Intervent
     if game.n_players != 2:
         raise NotImplementedError(
             "concept='unique' is implemented for two-player games (all equilibria, mixed ones "
-            "included, are enumerated exactly only there)"
+            "included, are enumerated exactly only there); for more players use "
+            "concept='dominant': strictly dominant actions make the target the unique "
+            "equilibrium (a sufficient condition)"
         )
     game._require_solvable("minimal_intervention")
     coef = instrument.coefficients(game, z)
@@ -1490,33 +1492,81 @@ def _symbolic(
             "per-player levels are computed for numeric games only; for a parametric game use "
             "a uniform level (per_player=False) or bind the parameters with game.subs(...)"
         )
-    if concept == "unique":
-        raise NotImplementedError(
-            "concept='unique' needs rational payoffs and detection probability (the exact "
-            "solver decides uniqueness); bind the parameters with game.subs(...) and replace "
-            "irrational constants by rationals first"
-        )
     from .symbolic import _symbolic_arrays
 
     arrays = tuple(_symbolic_arrays(game))
     coef = _convert(instrument.coefficients(game, z), "symbolic")
+    if concept == "unique":
+        return _symbolic_unique(game, z, instrument, arrays, coef)
     cons = _constraints(arrays, coef, z, concept)
+    solved = _closed_form(game, z, cons)
+    if isinstance(solved, str):
+        return _infeasible(game, z, instrument, concept, solved, _SYMBOLIC_METHOD)
+    level, feasible, attained, upper = solved
+    return _finish(
+        game,
+        z,
+        instrument,
+        concept,
+        level,
+        attained,
+        _SYMBOLIC_METHOD,
+        upper,
+        verify=False,
+        feasible=feasible,
+    )
+
+
+def _decided(value: Any) -> Any:
+    """A sympy condition, its inequalities decided by the symbols' assumptions where possible.
+
+    Returns True/False when decided, otherwise the (partly reduced) condition. Uses the sign
+    of ``lhs - rhs`` under the assumptions (fast) instead of a full ``simplify``.
+    """
+    value = _reduce(sympy.sympify(value))
+    if value is sympy.true:
+        return True
+    if value is sympy.false:
+        return False
+    return value
+
+
+def _reduce(value: Any) -> Any:
+    if isinstance(value, sympy.And | sympy.Or):
+        return type(value)(*(_reduce(arg) for arg in value.args))
+    if isinstance(value, sympy.core.relational.Relational) and not isinstance(
+        value, sympy.Eq | sympy.Ne
+    ):
+        if isinstance(value, sympy.GreaterThan | sympy.StrictGreaterThan):
+            diff = sympy.simplify(value.lhs - value.rhs)
+        else:
+            diff = sympy.simplify(value.rhs - value.lhs)
+        strict = isinstance(value, sympy.StrictGreaterThan | sympy.StrictLessThan)
+        if (diff.is_positive if strict else diff.is_nonnegative) is True:
+            return sympy.true
+        if (diff.is_nonpositive if strict else diff.is_negative) is True:
+            return sympy.false
+        return (diff > 0) if strict else (diff >= 0)
+    return value
+
+
+def _closed_form(game: Game, z: tuple[int, ...], cons: _Constraints) -> tuple | str:
+    """Solve the constraints for a uniform level in closed form.
+
+    Returns ``(level, feasible, attained, upper)`` (sympy expressions or conditions) or the
+    reason why no level works. ``level = Max(0, lower bounds)``; ``feasible`` asks it to stay
+    below every upper bound and the level-free constraints to hold.
+    """
     lowers, uppers, conditions = [], [], []
     for k in range(len(cons.a)):
         a = sympy.simplify(cons.a[k])
         b = sympy.simplify(sum(cons.B[k], start=sympy.Integer(0)))
         if b.is_zero:
-            cond = (a > 0) if cons.strict else (a >= 0)
-            cond = sympy.simplify(cond) if not isinstance(cond, bool) else sympy.sympify(cond)
-            if cond is sympy.false:
-                return _infeasible(
-                    game,
-                    z,
-                    instrument,
-                    concept,
+            cond = _decided((a > 0) if cons.strict else (a >= 0))
+            if cond is False:
+                return (
                     f"{_describe(game, z, cons.rows[k])} gains ({-a}) whatever the level: the "
-                    "instrument does not touch this incentive",
-                    _SYMBOLIC_METHOD,
+                    "instrument does not touch this incentive"
                 )
             conditions.append(cond)
         elif b.is_positive:
@@ -1532,32 +1582,81 @@ def _symbolic(
     level = sympy.simplify(sympy.Max(0, *lowers)) if lowers else sympy.Integer(0)
     for u in uppers:
         conditions.append((level < u) if cons.strict else (level <= u))
-    feasible: Any = sympy.simplify(sympy.And(*conditions)) if conditions else sympy.true
-    if feasible is sympy.false:
+    feasible = _decided(sympy.And(*conditions)) if conditions else True
+    if feasible is False:
+        return (
+            "the level needed exceeds the largest level allowed by an incentive the "
+            "instrument hurts"
+        )
+    attained: Any = True
+    if cons.strict and lowers:
+        attained = _decided(sympy.And(*(lo < 0 for lo in lowers)))
+    upper = sympy.simplify(sympy.Min(*uppers)) if uppers else None
+    return level, feasible, attained, upper
+
+
+def _symbolic_unique(
+    game: Game, z: tuple[int, ...], instrument: Any, arrays: tuple, coef: np.ndarray
+) -> InterventionResult:
+    """Closed form for ``concept="unique"`` in a 2x2 game.
+
+    In a 2x2 game the pure profile ``z`` is the only equilibrium (pure or mixed) iff it is a
+    strict equilibrium and some player's action in ``z`` is strictly dominant (otherwise the
+    opposite corner is an equilibrium too, or a player is indifferent along a continuum); see
+    :func:`gametheory.symbolic.equilibrium_conditions`. Each player ``j`` gives a branch
+    "strict Nash and ``z_j`` strictly dominant"; the minimal level is the smaller of the
+    branches' minima (all inequalities are strict: attained only at level 0 with slack).
+    """
+    if game.shape != (2, 2):
+        raise NotImplementedError(
+            "concept='unique' for parametric games is available for 2x2 games (closed form); "
+            "bind the parameters with game.subs(...) to use the exact numeric search"
+        )
+    nash = _constraints(arrays, coef, z, "strict")
+    dominant = _constraints(arrays, coef, z, "dominant")
+    branches = []
+    for j in range(2):
+        keep = [k for k, row in enumerate(dominant.rows) if row[0] == j]
+        cons = _Constraints(
+            np.concatenate([nash.a, dominant.a[keep]]),
+            np.vstack([nash.B, dominant.B[keep]]),
+            nash.rows + tuple(dominant.rows[k] for k in keep),
+            True,
+        )
+        solved = _closed_form(game, z, cons)
+        if not isinstance(solved, str):
+            branches.append(solved)
+    if not branches:
         return _infeasible(
             game,
             z,
             instrument,
-            concept,
-            "the level needed exceeds the largest level allowed by an incentive the instrument "
-            "hurts",
+            "unique",
+            "no level makes the target a strict equilibrium with a strictly dominant action "
+            "for some player, which a 2x2 game needs for a unique equilibrium",
             _SYMBOLIC_METHOD,
         )
-    attained: Any = True
-    if cons.strict and lowers:
-        attained = sympy.simplify(sympy.And(*(lo < 0 for lo in lowers)))
-        attained = bool(attained) if attained in (sympy.true, sympy.false) else attained
-    feasible = True if feasible is sympy.true else feasible
-    upper = sympy.simplify(sympy.Min(*uppers)) if uppers else None
+    if len(branches) == 1:
+        level, feasible, attained, _ = branches[0]
+    else:
+        (l0, c0, a0, _), (l1, c1, a1, _) = branches
+        feasible = _decided(sympy.Or(c0, c1))
+        if c0 is True and c1 is True:
+            level = sympy.simplify(sympy.Min(l0, l1))
+        else:
+            level = sympy.Piecewise(  # meaningful where `feasible` holds
+                (sympy.Min(l0, l1), sympy.And(c0, c1)), (l0, c0), (l1, True)
+            )
+        attained = _decided(sympy.Or(sympy.And(c0, a0), sympy.And(c1, a1)))
     return _finish(
         game,
         z,
         instrument,
-        concept,
+        "unique",
         level,
         attained,
         _SYMBOLIC_METHOD,
-        upper,
+        None,
         verify=False,
         feasible=feasible,
     )

@@ -547,6 +547,10 @@ def test_symbolic_pd_closed_forms():
     assert t.feasible not in (True, False)
     assert t.feasible.subs({T: 5, R: 3}) is sympy.false
     assert t.feasible.subs({T: 2, R: 3}) is sympy.true
+    u = minimal_intervention(g, (0, 0), Subsidy(per_action=True), "unique")
+    assert sympy.simplify(u.level - sympy.Max(0, T - R, P - S)) == 0
+    assert u.attained.subs({T: 1, R: 3, P: 1, S: 2}) is sympy.true
+    assert minimal_intervention(g, (0, 0), "subsidy", "unique").feasible == (S - P > 0)
     s = minimal_intervention(g, (0, 0), "subsidy", "strict")
     assert s.attained.subs({T: 5, R: 3}) is sympy.false
     assert s.attained.subs({T: 1, R: 3}) is sympy.true
@@ -574,6 +578,10 @@ def test_closed_form_agrees_with_the_numeric_solver_on_random_draws():
         (Liability(), "dominant"),
         (Transfer(0, 1), "nash"),
         (Transfer(1, 0, per_action=True), "nash"),
+        (Subsidy(per_action=True), "unique"),
+        (Subsidy(), "unique"),
+        (Liability(), "unique"),
+        (Transfer(0, 1), "unique"),
     ]
     closed = {
         (type(i).__name__, repr(i), c): minimal_intervention(SYMBOLIC_PD, (0, 0), i, c)
@@ -603,8 +611,10 @@ def test_closed_form_agrees_with_the_numeric_solver_on_random_draws():
 
 
 def test_symbolic_unsupported_cases_raise():
-    with pytest.raises(NotImplementedError, match="rational payoffs"):
-        minimal_intervention(SYMBOLIC_PD, (0, 0), "subsidy", "unique")
+    x = sympy.Symbol("x", positive=True)
+    g23 = gt.Game([[x, 0, 1], [1, 0, 2]], [[1, 0, 0], [0, 0, 1]])
+    with pytest.raises(NotImplementedError, match="2x2"):
+        minimal_intervention(g23, (0, 0), "subsidy", "unique")
     with pytest.raises(NotImplementedError, match="per-player"):
         minimal_intervention(SYMBOLIC_PD, (0, 0), "subsidy", per_player=True)
     with pytest.raises(ValueError, match="direction"):
@@ -636,10 +646,10 @@ def test_minimal_intervention_bad_input():
         minimal_intervention(n_region(3, 2, 1), (0, 0, 0), "subsidy", "unique")
     with pytest.raises(ValueError, match="exact"):
         minimal_intervention(PD.evalf(), (0, 0), "subsidy", "unique")
-    with pytest.raises(NotImplementedError, match="rational payoffs"):
-        minimal_intervention(SYMBOLIC_PD.subs({T_: 1}), (0, 0), "subsidy", "unique")
-    with pytest.raises(NotImplementedError, match="irrational"):
-        minimal_intervention(gt.Game([[sympy.sqrt(2), 0], [1, 0]]), (0, 0), "subsidy", "unique")
+    with pytest.raises(NotImplementedError, match="2x2"):
+        minimal_intervention(
+            gt.Game([[sympy.sqrt(2), 0, 0], [1, 0, 0]]), (0, 0), "subsidy", "unique"
+        )
     assert set(CONCEPTS) == {"nash", "strict", "unique", "dominant", "weakly_dominant"}
 
 
