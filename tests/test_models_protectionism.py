@@ -108,6 +108,9 @@ def test_symbolic_symmetric_game():
     delta = model.repeated().overall
     assert delta.subs({m: 4, r: 3, e: 1}) == sympy.Rational(1, 2)
     assert model.fine_threshold == sympy.Max(0, r - e)
+    pi = sympy.Symbol("pi", positive=True)
+    fine = model.minimal_fine(pi)
+    assert fine.feasible is True and sympy.simplify(fine.level - sympy.Max(0, (r - e) / pi)) == 0
 
 
 # --------------------------------------------------------------------------------------------
@@ -272,11 +275,17 @@ def test_symbolic_retaliation():
     assert sympy.simplify(model.protect_gain(2) - (r - e + 2 * kappa)) == 0
     with pytest.raises(ValueError, match="numeric number of regions"):
         model.game()
+    with pytest.raises(ValueError, match="numeric number of regions"):
+        model.equilibrium_protect_counts()
     numeric_n = RegionalRetaliation(3, m, r, e, kappa)
     game = numeric_n.game()
     cond = gt.equilibrium_conditions(game, ("Protect",) * 3)
     assert sympy.simplify(cond.subs({m: 1, r: 1, e: 2, kappa: 1})) is sympy.true
     assert sympy.simplify(cond.subs({m: 1, r: 1, e: 4, kappa: 1})) is sympy.false
+    assert numeric_n.k_implementation().cost == numeric_n.coordination_cost()
+    assert numeric_n.fine_threshold() == sympy.Max(0, r - e + 2 * kappa)
+    with pytest.raises(ValueError, match="from 0 to N - 1 = 2"):
+        numeric_n.payoff(True, 3)
 
 
 def test_large_n_uses_closed_forms():

@@ -16,9 +16,8 @@ References
 ----------
 Zhou Li-An 周黎安 (2014). 行政发包制 (Administrative subcontracting). *社会 Chinese Journal of
 Sociology* 34(6).
-Oates, W. E. (1972). *Fiscal Federalism*. Harcourt Brace Jovanovich.
-Wong, C. P. W. (2009). Rebuilding government for the 21st century: can China incrementally reform
-the public sector? *The China Quarterly* 200: 929-952.
+Becker, G. S. (1968). Crime and punishment: an economic approach. *Journal of Political Economy*
+76(2): 169-217.
 von Stackelberg, H. (1934). *Marktform und Gleichgewicht*. Springer.
 """
 
@@ -113,9 +112,9 @@ class UnfundedMandate:
     the mandate, :meth:`compliance_game` is the 2x2 game (centre: Mandate ``m`` / No mandate;
     local: Comply / Shirk)::
 
-                      Comply                              Shirk
-        Mandate       (b m - m^2/2 - f c m, sY - (1-f)c m)  (0, sY - pi F m)
-        No mandate    (0, sY)                             (0, sY)
+                      Comply                                  Shirk
+        Mandate       (b m - m^2/2 - f c m, sY - (1-f) c m)   (0, sY - pi F m)
+        No mandate    (0, sY)                                 (0, sY)
 
     The local government moves after seeing the mandate and complies iff ``pi F >= (1 - f) c``
     (for ``m > 0``). With a strict inequality (and ``B(m) > f c m``) (Mandate, Comply) is the

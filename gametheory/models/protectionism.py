@@ -5,14 +5,14 @@ Lu, Chen & Yan (2004) argue that under increasing returns a lagging region may *
 refuse the inter-regional division of labour. MODELS.md §2 parametrises these mechanisms as games
 (its own parametrisation [DER], not the papers' models):
 
-=============================  ========================================================  =========
-class                          game                                                      MODELS.md
-=============================  ========================================================  =========
-:class:`MarketSegmentation`    symmetric two-region prisoner's dilemma (Open / Protect)  §2.1
-:class:`AsymmetricSegmentation`  developed D vs lagging U; lateral transfer to U            §2.2
-:class:`RegionalRetaliation`   N regions, protection with retaliation kappa; tipping      §2.3
-:class:`PigouvianSpillover`    N regions choose a harmful activity level; Pigouvian tax  §6.3
-=============================  ========================================================  =========
+=================================  ======================================================  =========
+class                              game                                                    MODELS.md
+=================================  ======================================================  =========
+:class:`MarketSegmentation`        symmetric two-region prisoner's dilemma (Open/Protect)  §2.1
+:class:`AsymmetricSegmentation`    developed D vs lagging U; lateral transfer to U         §2.2
+:class:`RegionalRetaliation`       N regions, protection with retaliation; tipping point   §2.3
+:class:`PigouvianSpillover`        N regions choose a harmful activity; Pigouvian tax      §6.3
+=================================  ======================================================  =========
 
 Each model is a frozen dataclass of named parameters (numbers or sympy expressions) with a
 ``game()`` method. Closed forms are properties or methods of the model; everything that needs
@@ -638,6 +638,13 @@ class RegionalRetaliation:
     def payoff(self, protects: bool, n_open_others: Any) -> Any:
         """``u_i = m n_O + s_i (r - e + kappa (N - 1 - n_O))``."""
         _check_parameter("n_open_others", n_open_others)
+        if isinstance(self.N, int) and not (
+            isinstance(n_open_others, numbers.Integral) and 0 <= n_open_others <= self.N - 1
+        ):
+            raise ValueError(
+                f"n_open_others must be an integer from 0 to N - 1 = {self.N - 1}, "
+                f"got {n_open_others!r}"
+            )
         N, m, r, e, kappa, n_open = _values(
             self.N, self.m, self.r, self.e, self.kappa, n_open_others
         )
