@@ -103,6 +103,9 @@ STRATEGIES = ("grim", "tit_for_tat", "limited_punishment", "stick_and_carrot")
 
 _UNIT = sympy.Interval.open(0, 1)
 
+#: Conditions are simplified under the symbols' assumptions only up to this many operations.
+_SIMPLIFY_OPS = 30
+
 
 # --------------------------------------------------------------------------------------------
 # Numbers
@@ -138,8 +141,15 @@ def _decide(condition: Any) -> bool | sympy.Basic:
         return True
     if condition is sympy.false:
         return False
+    if isinstance(condition, sympy.And | sympy.Or):
+        parts = [_decide(arg) for arg in condition.args]
+        combined = type(condition)(*(sympy.sympify(p) for p in parts))
+        return combined if combined not in (sympy.true, sympy.false) else bool(combined)
     if isinstance(condition, sympy.core.relational.Relational):
-        diff = sympy.simplify(condition.lhs - condition.rhs)
+        diff = condition.lhs - condition.rhs
+        if diff.has(sympy.Piecewise) or sympy.count_ops(diff) > _SIMPLIFY_OPS:
+            return condition  # simplify would be slow on large expressions; leave it open
+        diff = sympy.simplify(diff)
         decided = type(condition)(diff, 0)
         if decided is sympy.true:
             return True
@@ -157,11 +167,7 @@ def _out(value: Any, kind: str) -> Any:
         return float(value)
     if kind == "exact" and value.is_Rational:
         return Fraction(int(value.p), int(value.q))
-    if kind == "symbolic" and value.free_symbols:
-        return value
-    if value.is_Rational and kind == "symbolic":
-        return value
-    return value
+    return value  # symbolic, or an irrational algebraic number of an exact game
 
 
 def _set_out(region: sympy.Set, kind: str) -> sympy.Set:
@@ -782,8 +788,9 @@ def _assemble(
     periods: int | None = None,
     spe_region: sympy.Set | None = None,
     extra: Sequence[_Condition] = (),
+    kind: str | None = None,
 ) -> CriticalDiscount:
-    kind = game.kind
+    kind = game.kind if kind is None else kind
     per_player = []
     for i in range(game.n_players):
         mine = [c for c in conds if c.player == i]
@@ -1353,39 +1360,12 @@ def threshold_with_transfer(
     coop_pay[a] = coop_pay[a] - t
     coop_pay[b] = coop_pay[b] + t
     conds = _grim_conditions(arrays, shape, coop, pun, coop_pay, dev_pay)
-    game = stage
-    if t.free_symbols and stage.kind != "symbolic":
-        game = stage.with_labels()  # same labels; the output kind is decided below
-    result = _assemble(game, "grim", coop, pun, conds, pending)
-    if t.free_symbols and stage.kind != "symbolic":
+    kind = stage.kind
+    if kind != "symbolic" and t.free_symbols:
         kind = "symbolic"
-        return _rekind(result, conds, kind)
-    if isinstance(transfer, float) and stage.kind == "exact":
-        return _rekind(result, conds, "float")
-    return result
-
-
-def _rekind(result: CriticalDiscount, conds: Sequence[_Condition], kind: str) -> CriticalDiscount:
-    """Recompute the output types of ``result`` for ``kind`` (a symbolic or float transfer)."""
-    per_player = []
-    for i in range(len(result.per_player)):
-        mine = [c for c in conds if c.player == i]
-        values = [_threshold(c) for c in mine] or [sympy.Integer(0)]
-        per_player.append(values[0] if len(values) == 1 else sympy.Max(*values))
-    overall = sympy.Max(*per_player)
-    return CriticalDiscount(
-        strategy=result.strategy,
-        overall=_out(overall, kind),
-        per_player=tuple(_out(v, kind) for v in per_player),
-        cooperate=result.cooperate,
-        punishment=result.punishment,
-        conditions=result.conditions,
-        sustainable=result.sustainable,
-        region=_set_out(_region(conds), kind),
-        concept=result.concept,
-        players=result.players,
-        actions=result.actions,
-    )
+    elif kind == "exact" and (isinstance(transfer, float) or t.is_Float):
+        kind = "float"
+    return _assemble(stage, "grim", coop, pun, conds, pending, kind=kind)
 
 
 @dataclass(frozen=True)
@@ -1434,6 +1414,8 @@ def equalizing_transfer(
 
     (MODELS.md §7.2 with ``a_i = T_i - R_i`` and ``b_i = T_i - P_i``). ``δ_eq`` is the mediant of
     the two thresholds, so it lies between them; it is below 1 iff ``C_1 + C_2 > P_1 + P_2``.
+    ``threshold`` is the larger of the two thresholds under ``t*`` with the conventions of
+    :func:`critical_discount_factor` (``max(0, δ_eq)``; 1 when ``δ_eq >= 1``).
 
     By default (``payer``/``payee`` None, two-player games) the player with the higher threshold
     (the impatient one) receives and ``t* >= 0``; with explicit roles ``t*`` may be negative
@@ -1462,10 +1444,9 @@ def equalizing_transfer(
             )
         return D - C, b
 
+    plain = critical_discount_factor(stage, coop, punishment)
     if payer is None:
-        a0, b0 = parts(0, False)
-        a1, b1 = parts(1, False)
-        higher = _decide(a1 / b1 >= a0 / b0)
+        higher = _decide(sympy.sympify(plain.per_player[1]) >= sympy.sympify(plain.per_player[0]))
         if higher not in (True, False):
             raise ValueError(
                 "cannot decide which player has the higher threshold under the parameters' "
@@ -1477,21 +1458,19 @@ def equalizing_transfer(
     a_pay, b_pay = parts(i_pay, True)
     a_get, b_get = parts(i_get, False)
     t = (a_get * b_pay - a_pay * b_get) / (b_pay + b_get)
-    eq = (a_pay + a_get) / (b_pay + b_get)
     if kind == "symbolic":
-        t, eq = sympy.simplify(t), sympy.simplify(eq)
-    threshold = sympy.Max(0, eq)
-    a_pay0, _ = parts(i_pay, False)
-    before = (sympy.Max(0, a_pay0 / b_pay), sympy.Max(0, a_get / b_get))
-    after = (sympy.Max(0, (a_pay + t) / b_pay), sympy.Max(0, (a_get - t) / b_get))
+        t = sympy.simplify(t)
+    paid = threshold_with_transfer(stage, coop, t, punishment, payer=i_pay, payee=i_get)
+    after = (paid.per_player[i_pay], paid.per_player[i_get])
+    threshold = sympy.Max(*(sympy.sympify(v) for v in after))
     return EqualizingTransfer(
         transfer=_out(t, kind),
         threshold=_out(threshold, kind),
         payer=i_pay,
         payee=i_get,
-        before=tuple(_out(sympy.simplify(v), kind) for v in before),  # type: ignore[arg-type]
-        after=tuple(_out(sympy.simplify(v), kind) for v in after),  # type: ignore[arg-type]
-        sustainable=_decide(eq < 1),
+        before=(plain.per_player[i_pay], plain.per_player[i_get]),
+        after=after,
+        sustainable=_decide(threshold < 1),
     )
 
 
