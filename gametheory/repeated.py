@@ -275,7 +275,10 @@ class _Condition:
     shown: sympy.Basic  # the readable inequality
 
     def at(self, value: Any) -> sympy.Expr:
-        return sympy.expand(self.g.subs(DELTA, value))
+        out = sympy.expand(self.g.subs(DELTA, value))
+        if out.free_symbols and not out.has(sympy.Max, sympy.Min, sympy.Piecewise):
+            out = sympy.factor(sympy.cancel(out))  # e.g. b1 (a1 + a2)/(b1 + b2): signs decidable
+        return out
 
 
 def _root_in_unit(g: sympy.Expr, closed: bool = False) -> sympy.Expr:
@@ -1462,7 +1465,13 @@ def equalizing_transfer(
         t = sympy.simplify(t)
     paid = threshold_with_transfer(stage, coop, t, punishment, payer=i_pay, payee=i_get)
     after = (paid.per_player[i_pay], paid.per_player[i_get])
-    threshold = sympy.Max(*(sympy.sympify(v) for v in after))
+    if kind == "symbolic":  # both thresholds equal δ_eq, clipped to [0, 1]
+        eq = sympy.factor(sympy.cancel((a_pay + a_get) / (b_pay + b_get)))
+        threshold = sympy.Piecewise((0, eq <= 0), (eq, eq < 1), (1, True))
+        sustainable = _decide(eq < 1)
+    else:
+        threshold = sympy.Max(*(sympy.sympify(v) for v in after))
+        sustainable = _decide(threshold < 1)
     return EqualizingTransfer(
         transfer=_out(t, kind),
         threshold=_out(threshold, kind),
@@ -1470,7 +1479,7 @@ def equalizing_transfer(
         payee=i_get,
         before=(plain.per_player[i_pay], plain.per_player[i_get]),
         after=after,
-        sustainable=_decide(threshold < 1),
+        sustainable=sustainable,
     )
 
 
