@@ -51,7 +51,11 @@ def test_rounds_table():
     assert r1.documented and r1.unverified == ()
     assert r1.fund == r1.central[0] + r1.zhejiang + r1.anhui == 5  # 3 + 1 + 1
     assert r1.years == (2012, 2014) and r1.swap == 1
-    assert 3 * r1.fund == 15  # "Anhui received 15 亿 over round 1" (compliant every year)
+    # "Anhui received 15 亿 over round 1": the whole fund each (compliant) year, i.e. its own
+    # contribution back plus G + X
+    assert (
+        3 * r1.fund == 15 == 3 * (r1.anhui + XinanCompensation().anhui_payoff("Protect") + F(3, 2))
+    )
     assert r2.central == (4, 3, 2) and r2.zhejiang == r2.anhui == 2 and not r2.documented
     assert sum(r2.central) + 3 * (r2.zhejiang + r2.anhui) == 21 and "X" in r2.unverified
     assert r3.central == () and r3.years == (2018, 2020) and "2018-2022" in r3.notes
@@ -468,6 +472,25 @@ def test_compliance_explanations_huangshan():
 # ---------------------------------------------------------------------------- kinds and errors
 
 
+def test_round_three_without_the_centre_participation_binds():
+    # G = 0 < X = 2: the renewal bound 2X + delta(G - X) = 11/5 lies below the static 2X = 4,
+    # but both exceed participation G + X = 2, which binds (MODELS.md's "-> G + X = IR")
+    m = XinanCompensation.round(3, c_U=F(21, 10))
+    assert m.thresholds() == {
+        "IC_U static": 4,
+        "IC_U G conditional": 4,
+        "IR_U": 2,
+        "renewal": F(11, 5),
+        "renewal δ->1": 2,
+    }
+    assert m.constraints() == {"IC_U": True, "IR_U": False, "IR_D": True, "renewal": False}
+    out = m.subgame_perfect_outcome()
+    assert not out.signed and out.signs == {"Anhui": False, "Zhejiang": True}
+    assert set(m.compliance_explanations()["needed"][:4]) == {F(1, 10)}
+    d = sympy.Symbol("d", positive=True)
+    assert XinanCompensation().constraints(d)["renewal"] == sympy.GreaterThan(2 * d + F(1, 2), 0)
+
+
 def test_float_parameters_give_floats():
     m = XinanCompensation(G=3.0, X=1.0, c_U=1.5, pi_H=0.95, pi_L=0.3)
     assert m.kind == "float"
@@ -518,3 +541,12 @@ def test_bad_arguments_of_methods():
         m.compliance_explanations(-1)
     with pytest.raises(ValueError, match="pi_H = 0"):
         XinanCompensation(pi_H=0, G_conditional=True).minimal_central_top_up()
+
+
+def test_docstring_examples_run():
+    import doctest
+
+    import gametheory.models.xinan as module
+
+    result = doctest.testmod(module)
+    assert result.attempted >= 5 and result.failed == 0

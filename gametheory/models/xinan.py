@@ -507,7 +507,7 @@ class XinanCompensation:
     """The Xin'an River eco-compensation game (MODELS.md §5.3), amounts in 亿 yuan per year.
 
     Parameters (status: DOCUMENTED with its source, or ASSUMPTION)
-    -------------------------------------------------------------
+    --------------------------------------------------------------
     G:
         Central money paid to Anhui when the agreement is signed. Default 3: DOCUMENTED, round 1
         (财政部/环保部 plan Oct 2011; Sina/新华 2017-10-27; Zhejiang Daily 2024-09-29).
@@ -532,6 +532,9 @@ class XinanCompensation:
         Annual discount factor of the renewal version, in (0, 1). Default 9/10: ASSUMPTION.
     label:
         Free text (set by :meth:`round`); not compared.
+    status:
+        Optional ``{parameter: "DOCUMENTED" | "UNVERIFIED" | "ASSUMPTION" | "USER"}`` overrides
+        shown by :meth:`provenance` (set by :meth:`round`); not compared.
 
     Every amount may be an int, Fraction, float or sympy expression (symbols give symbolic
     games, conditions and thresholds; bind them with :meth:`subs`). Amounts must be ``>= 0``,
@@ -600,8 +603,8 @@ class XinanCompensation:
     label: str = field(default="", compare=False)
     status: Mapping[str, str] | None = field(default=None, compare=False, repr=False)
 
-    # ---------------------------------------------------------------- validation
     def __post_init__(self) -> None:
+        # validation; parameters are stored in one arithmetic (Fraction, float or sympy)
         if not isinstance(self.G_conditional, bool):
             raise TypeError(f"G_conditional must be True or False, got {self.G_conditional!r}")
         if not isinstance(self.label, str):
@@ -791,7 +794,8 @@ class XinanCompensation:
 
         Anhui {Sign & Protect, Sign & Lax, Refuse} × Zhejiang {Sign, Refuse} × Centre {Fund G};
         the agreement payoffs where both sign, the status quo elsewhere. Its Nash equilibria
-        include non-credible ones (e.g. "Sign & Lax" when Zhejiang refuses anyway);
+        include outcomes that are not subgame perfect (both refusing, in weakly dominated
+        actions; Sign & Lax when Zhejiang refuses, a plan that is never tested);
         :meth:`subgame_perfect_outcome` picks the subgame-perfect one.
         """
         sq = self.status_quo_payoffs()
@@ -917,8 +921,10 @@ class XinanCompensation:
         With deterministic monitoring (``π_H = 1, π_L = 0``): ``c_U <= 2X + δ(G − X)``, i.e.
         ``(G + X − c_U)/(1 − δ) >= G − X`` (MODELS.md §5.3): static ``2X`` at ``δ = 0``,
         ``G + X`` (= ``IR_U``) as ``δ -> 1``. Participation (``V >= 0``, i.e. ``IR_U``) is a
-        separate condition (:meth:`constraints` ``"renewal"`` requires both); it binds first
-        when ``G < X``. ``delta`` defaults to the model's ``δ``.
+        separate condition (:meth:`constraints` ``"renewal"`` requires both); with
+        deterministic monitoring it binds first when ``G < X`` (e.g. round 3, ``G = 0``), where
+        the renewal threat even lowers the incentive bound below the static ``2X``. ``delta``
+        defaults to the model's ``δ``; ``delta`` outside (0, 1) raises ValueError.
         """
         d = self._delta_value(delta)
         G, X, pi_H, pi_L = self.G, self.X, self.pi_H, self.pi_L
@@ -941,12 +947,12 @@ class XinanCompensation:
         and protecting; ``"IR_D"`` ``B_D(π_H − π_0) >= X(2π_H − 1)``; ``"renewal"`` Protect is
         sustained by renewal at ``δ`` (renewal ``IC`` and ``IR_U``).
         """
-        k = self.kind
         ic = _relation(self.incentive_threshold() - self.c_U)
         ir_u = _relation(self.participation_threshold() - self.c_U)
         ir_d = _relation(self.B_D * (self.pi_H - self.pi0) - self.X * (2 * self.pi_H - 1))
         renewal = _relation(self.renewal_threshold(delta) - self.c_U)
-        both = sympy.And(renewal, ir_u) if k == "symbolic" else (renewal and ir_u)
+        symbolic = isinstance(renewal, sympy.Basic) or isinstance(ir_u, sympy.Basic)
+        both = sympy.And(renewal, ir_u) if symbolic else (renewal and ir_u)
         return {"IC_U": ic, "IR_U": ir_u, "IR_D": ir_d, "renewal": both}
 
     def thresholds(self, delta: Any = None) -> dict[str, Any]:
