@@ -1,19 +1,59 @@
 """Domain models: small frozen dataclasses of named parameters that build games.
 
-Models contain no solver code; their equilibria come from :mod:`gametheory.equilibria`
-(DESIGN.md, "Domain models").
+Models contain no solver code; their equilibria come from :mod:`gametheory.equilibria` and
+their thresholds from :mod:`gametheory.symbolic`, :mod:`gametheory.interventions`,
+:mod:`gametheory.bargaining` and :mod:`gametheory.repeated` (DESIGN.md, "Domain models").
 """
 
+from .fiscal import UnfundedMandate, bottom_share, pass_down_shares, vertical_fiscal_imbalance
 from .ica import (
     ILLUSTRATIVE_MECHANISMS,
     CollaborationRisks,
     InstitutionalCollectiveAction,
     Mechanism,
 )
+from .protectionism import (
+    AsymmetricSegmentation,
+    MarketSegmentation,
+    PigouvianSpillover,
+    RegionalRetaliation,
+)
+from .xinan import (
+    HUANGSHAN_INVESTMENT,
+    P_INDEX_K0,
+    PARAMETER_SOURCES,
+    ROUNDS,
+    SwapRange,
+    XinanCompensation,
+    XinanOutcome,
+    XinanRound,
+    huangshan_annual_cost,
+    p_index,
+    p_index_compliant,
+)
 
 __all__ = [
+    "HUANGSHAN_INVESTMENT",
     "ILLUSTRATIVE_MECHANISMS",
+    "PARAMETER_SOURCES",
+    "P_INDEX_K0",
+    "ROUNDS",
+    "AsymmetricSegmentation",
     "CollaborationRisks",
     "InstitutionalCollectiveAction",
+    "MarketSegmentation",
     "Mechanism",
+    "PigouvianSpillover",
+    "RegionalRetaliation",
+    "SwapRange",
+    "UnfundedMandate",
+    "XinanCompensation",
+    "XinanOutcome",
+    "XinanRound",
+    "bottom_share",
+    "huangshan_annual_cost",
+    "p_index",
+    "p_index_compliant",
+    "pass_down_shares",
+    "vertical_fiscal_imbalance",
 ]
