@@ -90,7 +90,7 @@ from scipy.optimize import linprog
 from .game import Game, UnboundParameterError, _check_labels, _convert_entry, format_number
 from .properties import _pivot, _simplex
 
-__all__ = ["FLOAT_RTOL", "CooperativeGame"]
+__all__ = ["FLOAT_RTOL", "MAX_PLAYERS", "CooperativeGame"]
 
 #: Relative tolerance of the yes/no questions for float games (see the module notes).
 FLOAT_RTOL = 1e-9
@@ -588,10 +588,10 @@ class CooperativeGame:
         * ``kind="beta_pure"``: ``v(S) = min_{columns} max_{rows} U_S`` (pure min-max;
           ``alpha_pure ≤ alpha = beta ≤ beta_pure``).
 
-        The α and β characteristic functions are those of Aumann (1961), here with transferable
-        utility. In every case ``v(N) = max_a Σ_i u_i(a)``. Mixed values are exact linear-programming
-        values for rational payoffs (floats for float payoffs). The pure kinds accept symbolic
-        games and return sympy ``Max``/``Min`` expressions.
+        The α and β characteristic functions are those of Aumann (1961), here with
+        transferable utility. In every case ``v(N) = max_a Σ_i u_i(a)``. Mixed values are exact
+        linear-programming values for rational payoffs (floats for float payoffs). The pure
+        kinds accept symbolic games and return sympy ``Max``/``Min`` expressions.
         """
         if not isinstance(game, Game):
             raise TypeError(f"from_normal_form needs a gametheory.Game, got {type(game).__name__}")
@@ -710,6 +710,19 @@ class CooperativeGame:
                 "value": [self._v[m] for m in order],
             }
         )
+
+    def to_latex(self) -> str:
+        """A LaTeX ``tabular`` of the characteristic function (one row per coalition)."""
+        lines = [r"\begin{tabular}{lr}", r"$S$ & $v(S)$ \\", r"\hline"]
+        for m in _coalition_order(self._n):
+            members = ", ".join(self._players[i] for i in _members(m, self._n))
+            value = self._v[m]
+            text = sympy.latex(value) if self._kind == "symbolic" else format_number(value)
+            if isinstance(value, Fraction) and value.denominator != 1:
+                text = rf"\tfrac{{{value.numerator}}}{{{value.denominator}}}"
+            lines.append(rf"$\{{{members}\}}$ & ${text}$ \\")
+        lines.append(r"\end{tabular}")
+        return "\n".join(lines)
 
     # ---- parameters -------------------------------------------------------------------------
 
@@ -878,10 +891,14 @@ class CooperativeGame:
         external payment added to ``v(N)`` that lets the grand coalition be shared so that no
         coalition can do better on its own. ``CoS = 0`` iff the core is non-empty
         (Bondareva 1963; Shapley 1967). By LP duality ``CoS + v(N) = max Σ_S λ_S v(S)`` over
-        balanced collections ``λ``.
+        balanced collections ``λ``. For float games a cost within the tolerance of the module
+        notes is reported as ``0.0``, consistently with :meth:`core_is_empty`.
         """
         total, _ = self._min_total()
-        return self._out(max(Fraction(0), total - Fraction(self._rational_values("")[-1])))
+        cost = max(Fraction(0), total - self._rational_values("cost_of_stability()")[-1])
+        if self._kind == "float" and float(cost) <= self._tolerance():
+            return 0.0
+        return self._out(cost)
 
     def stable_allocation(self) -> tuple[Number, ...]:
         """An allocation achieving the cost of stability: ``x(N) = v(N) + CoS``, ``x(S) ≥ v(S)``.
@@ -907,11 +924,15 @@ class CooperativeGame:
         """A point of the core, or None when the core is empty.
 
         The point returned is the nucleolus, which lies in the core whenever the core is
-        non-empty (Schmeidler 1969), so it is exactly verified and independent of the LP solver.
+        non-empty (Schmeidler 1969); for exact games it is verified exactly against every
+        coalition constraint before it is returned.
         """
         if self.core_is_empty():
             return None
-        return self.nucleolus()
+        x = self.nucleolus()
+        if not self.is_in_core(x):  # cannot happen: the nucleolus lies in a non-empty core
+            raise RuntimeError("core_point: the nucleolus failed the core check")
+        return x
 
     def is_in_core(self, x: Sequence[Any]) -> bool:
         """Whether ``x`` satisfies ``x(N) = v(N)`` and ``x(S) ≥ v(S)`` for every coalition.

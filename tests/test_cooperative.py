@@ -485,6 +485,15 @@ def test_one_and_two_players():
     assert two.least_core() == (-2, (3, 4))
 
 
+def test_additive_game_is_degenerate():
+    # v(S) = Σ_{i∈S} a_i: the imputation set and the core are the single point a.
+    a = (F(-3, 2), 0, 4, 7)
+    g = CooperativeGame(lambda S: sum((a[i] for i in S), F(0)), players=4)
+    assert not g.is_essential() and g.is_convex() and g.is_superadditive()
+    assert g.shapley_value() == g.nucleolus() == g.core_point() == g.stable_allocation() == a
+    assert g.least_core() == (0, a) and g.cost_of_stability() == 0
+
+
 def test_ten_player_nucleolus_benchmark():
     rng = np.random.default_rng(7)
     n = 10
@@ -705,7 +714,7 @@ def test_from_normal_form_symbolic_pure():
 
 
 def test_from_normal_form_errors():
-    with pytest.raises(TypeError, match="gametheory.Game"):
+    with pytest.raises(TypeError, match=r"gametheory\.Game"):
         CooperativeGame.from_normal_form([[1, 2], [3, 4]])
     with pytest.raises(ValueError, match="kind must be one of"):
         CooperativeGame.from_normal_form(PD, "gamma")
@@ -743,6 +752,29 @@ def test_repr_and_table():
     assert table["value"].tolist() == [2, 0, 0, 6, 6, 1, 10]
     big = CooperativeGame(lambda S: len(S), players=5)
     assert "more)" in repr(big)
+
+
+def test_to_latex():
+    text = C_B.to_latex()
+    assert text.splitlines()[0] == r"\begin{tabular}{lr}"
+    assert r"$\{P1, P2\}$ & $6$ \\" in text
+    half = CooperativeGame({0: F(1, 2)}).to_latex()
+    assert r"\tfrac{1}{2}" in half
+    a = sympy.Symbol("a")
+    assert r"$\{P1\}$ & $a^{2}$" in CooperativeGame({0: a**2}).to_latex()
+
+
+@FAST
+@given(tu_games(max_n=4, values=st.floats(-10, 10, allow_nan=False)))
+def test_float_games_match_exact_solution(g):
+    # Float games are solved exactly on their binary values and returned as floats.
+    assert g.kind == "float"
+    exact = CooperativeGame(lambda S: Fraction(g.value(S)), players=g.n_players)
+    assert g.nucleolus() == tuple(float(x) for x in exact.nucleolus())
+    assert g.shapley_value() == pytest.approx([float(x) for x in exact.shapley_value()])
+    assert g.least_core()[0] == float(exact.least_core()[0])
+    assert g.cost_of_stability() == pytest.approx(float(exact.cost_of_stability()), abs=1e-8)
+    assert all(isinstance(x, float) for x in g.nucleolus())
 
 
 def test_immutability():
@@ -797,3 +829,9 @@ def test_bad_method_inputs():
         C_A.is_in_core(3)
     with pytest.raises(TypeError, match="callable"):
         CooperativeGame.from_function(3, 5)
+
+
+def test_docstring_examples():
+    import doctest
+
+    assert doctest.testmod(coop).failed == 0
