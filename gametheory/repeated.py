@@ -51,6 +51,15 @@ conditions hold for every ``δ`` in ``[δ_0, 1)``; it is ``1`` when no ``δ_0 < 
 profile is then not ``sustainable``). ``overall`` is the maximum over players; ``region`` is the
 exact set of ``δ`` in ``(0, 1)`` at which every condition holds.
 
+The rest of the module applies these thresholds to intergovernmental cooperation (MODELS.md §7):
+cooperation-phase transfers that equalise two players' thresholds and the threshold under an
+expected fine (:func:`equalizing_transfer`, :func:`threshold_with_transfer`,
+:func:`threshold_with_penalty`); officials' tenure, geometric (:func:`effective_discount`,
+:func:`minimal_stay_probability`, :func:`minimal_expected_tenure`) or in fixed terms with
+reappointment (:func:`term_incentive`, :func:`minimal_reappointment_probability`); and
+subgame-perfect play of finitely repeated games (:func:`finite_horizon_spe`). Numbers follow the
+input: Fractions for exact games, floats for float games, sympy expressions for symbolic ones.
+
 References
 ----------
 Abreu, D. (1986). Extremal equilibria of oligopolistic supergames. *J. Economic Theory* 39:
@@ -59,7 +68,8 @@ Abreu, D. (1986). Extremal equilibria of oligopolistic supergames. *J. Economic 
 Benoit, J.-P. & Krishna, V. (1985). Finitely repeated games. *Econometrica* 53(4): 905-922.
 Friedman, J. W. (1971). A non-cooperative equilibrium for supergames. *Rev. Economic Studies*
 38(1): 1-12. Mailath, G. J. & Samuelson, L. (2006). *Repeated Games and Reputations*. Oxford
-University Press, ch. 2.
+University Press, ch. 2. Selten, R. (1978). The chain store paradox. *Theory and Decision* 9(2):
+127-159.
 """
 
 from __future__ import annotations
@@ -803,8 +813,6 @@ def _assemble(
     sustainable = _sustainable_condition(conds)
     if pending:
         sustainable = _decide(sympy.And(sustainable, *pending))
-    if isinstance(sustainable, sympy.Basic) and kind != "symbolic":  # pragma: no cover
-        sustainable = bool(sustainable)
     region = _region(conds)
     return CriticalDiscount(
         strategy=strategy,
