@@ -3,6 +3,9 @@
 * ``intervention_levels`` -- the minimal central subsidy, central fine and liability rule that
   make mutual cooperation an equilibrium of the prisoner's dilemma as the temptation grows, and
   what each costs on the equilibrium path (:func:`gametheory.interventions.minimal_intervention`);
+* ``common_fund_split`` -- Shapley value, nucleolus and the cost of stability of two
+  three-city common-fund games (MODELS.md §6.6, oracles C-a and C-b), with
+  :class:`gametheory.cooperative.CooperativeGame`;
 * ``coasean_range`` -- the Coasean interval of lateral transfers for a profit-and-loss project
   (MODELS.md §4.2, oracle K-b) as the loser's loss grows, with the Nash-bargaining transfer;
   computed with :func:`gametheory.bargaining.coasean_transfer_range`.
@@ -17,6 +20,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
 from ..bargaining import coasean_transfer_range
+from ..cooperative import CooperativeGame
 from ..game import Game
 from ..interventions import Liability, Penalty, Subsidy, minimal_intervention
 from ..plot import OKABE_ITO
@@ -167,4 +171,82 @@ def intervention_levels() -> FigureResult:
     ax_b.set_xlim(3, 8)
     ax_b.set_ylim(-0.3, 10)
     ax_b.legend(loc="upper left", fontsize=8, frameon=False)
+    return FigureResult(fig, data)
+
+
+#: MODELS.md §6.6: C-a, three symmetric cities whose pairs gain 8 but whose grand coalition
+#: gains only 9 (empty core); C-b, a core city 1 with two peripheries.
+COMMON_FUNDS = {
+    "C-a: symmetric cities, v(pair) = 8, v(N) = 9": {
+        (0,): 0,
+        (1,): 0,
+        (2,): 0,
+        (0, 1): 8,
+        (0, 2): 8,
+        (1, 2): 8,
+        (0, 1, 2): 9,
+    },
+    "C-b: core city 1 and two peripheries, v(N) = 10": {
+        (0,): 2,
+        (1,): 0,
+        (2,): 0,
+        (0, 1): 6,
+        (0, 2): 6,
+        (1, 2): 1,
+        (0, 1, 2): 10,
+    },
+}
+
+
+@register(
+    "common_fund_split",
+    caption=(
+        "Sharing a three-city common fund (MODELS.md §6.6; TU games). Bars: each city's share "
+        "under the Shapley value, the nucleolus and, when the core is empty, the cheapest "
+        "stable allocation after an external (central) top-up equal to the cost of stability "
+        "(Bachrach et al. 2009). C-a: the core is empty, the centre must add 3 to the fund of "
+        "9 to stop any pair from leaving; Shapley value and nucleolus coincide at (3, 3, 3). "
+        "C-b: the core is non-empty (no top-up needed); the Shapley value (17/3, 13/6, 13/6) "
+        "gives the core city less than the nucleolus (6, 2, 2)."
+    ),
+)
+def common_fund_split() -> FigureResult:
+    rows = []
+    for label, values in COMMON_FUNDS.items():
+        game = CooperativeGame(values, players=["City 1", "City 2", "City 3"])
+        cos = game.cost_of_stability()
+        shares = {"Shapley value": game.shapley_value(), "nucleolus": game.nucleolus()}
+        if cos > 0:
+            shares[f"stable after top-up {cos}"] = game.stable_allocation()
+        for rule, allocation in shares.items():
+            for city, share in zip(game.players, allocation, strict=True):
+                rows.append(
+                    {
+                        "game": label,
+                        "rule": rule,
+                        "city": city,
+                        "share": float(share),
+                        "exact": str(share),
+                        "cost_of_stability": float(cos),
+                        "core_empty": game.core_is_empty(),
+                    }
+                )
+    data = pd.DataFrame(rows)
+    fig = Figure(figsize=(8.4, 3.6), layout="constrained")
+    FigureCanvasAgg(fig)
+    axes = fig.subplots(1, 2, sharey=True)
+    for ax, (label, part) in zip(axes, data.groupby("game", sort=False), strict=True):
+        rules = list(dict.fromkeys(part["rule"]))
+        cities = list(dict.fromkeys(part["city"]))
+        width = 0.8 / len(rules)
+        for k, rule in enumerate(rules):
+            shares = part[part["rule"] == rule].set_index("city").loc[cities]
+            xs = [c + (k - (len(rules) - 1) / 2) * width for c in range(len(cities))]
+            bars = ax.bar(xs, shares["share"], width, color=OKABE_ITO[[1, 5, 2][k]], label=rule)
+            ax.bar_label(bars, labels=list(shares["exact"]), fontsize=7, padding=1)
+        ax.set_xticks(range(len(cities)), cities)
+        ax.set_title(label, fontsize=9)
+        ax.legend(loc="upper right", fontsize=7, frameon=False)
+    axes[0].set_ylabel("share of the fund")
+    axes[0].set_ylim(0, 8)
     return FigureResult(fig, data)
