@@ -428,7 +428,9 @@ class CriticalDiscount:
     conditions:
         ``(description, inequality in DELTA)`` pairs, one per one-shot deviation checked.
     sustainable:
-        True when ``overall < 1``; a sympy condition on the parameters for symbolic games.
+        True when ``overall < 1``; for symbolic games a sympy condition on the parameters, which
+        also requires the punishment to be a stage equilibrium when the assumptions leave that
+        open (e.g. ``πF <= P - S`` in :func:`threshold_with_penalty`).
     region:
         The exact set of δ in (0, 1) at which every condition holds (a sympy Set;
         ``ConditionSet`` for symbolic games).

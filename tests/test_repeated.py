@@ -498,6 +498,20 @@ def test_tit_for_tat_matches_checker(case):
         assert tft_spe(game, coop, F(int(point.p), int(point.q)))
 
 
+@FAST
+@given(games(), st.sampled_from(["grim", "limited_punishment", "stick_and_carrot"]))
+def test_float_games_give_the_floats_of_the_exact_thresholds(case, strategy):
+    game, coop = case
+    periods = 2 if strategy == "limited_punishment" else None
+    stick = tuple(1 for _ in game.shape) if strategy == "stick_and_carrot" else None
+    if strategy != "stick_and_carrot":
+        assume(gt.pure_equilibria(game))
+    exact = critical_discount_factor(game, coop, stick, strategy, periods=periods)
+    floats = critical_discount_factor(game.evalf(), coop, stick, strategy, periods=periods)
+    assert floats.per_player == pytest.approx([float(v) for v in exact.per_player], abs=1e-12)
+    assert isinstance(floats.overall, float) and floats.sustainable == exact.sustainable
+
+
 # --------------------------------------------------------------------------------------------
 # Transfers and penalties
 # --------------------------------------------------------------------------------------------
@@ -561,6 +575,12 @@ def test_penalty_models_formula_and_correction():
     # reverting to (D, D) is not credible there
     with pytest.raises(ValueError, match="not a Nash equilibrium"):
         threshold_with_penalty(game, CC, fine, punishment=("D", "D"))
+    # symbolic fine: the §7.2 formula, valid while (D, D) stays a stage equilibrium (πF <= P - S)
+    f = sympy.Symbol("f", nonnegative=True)
+    symbolic = threshold_with_penalty(game, CC, f, punishment=("D", "D"))
+    assert symbolic.overall.subs(f, sympy.Rational(1, 2)) == sympy.Rational(3, 8)
+    assert symbolic.sustainable.subs(f, sympy.Rational(1, 2)) == sympy.true
+    assert symbolic.sustainable.subs(f, sympy.Rational(3, 2)) == sympy.false
     # per-player fines
     assert threshold_with_penalty(game, CC, [F(1, 2), 0]).per_player == (F(3, 8), F(1, 2))
     with pytest.raises(ValueError, match="non-negative"):
@@ -736,6 +756,15 @@ def test_finite_horizon_unravelling():
     assert "unique" in repr(result)
 
 
+def test_finite_horizon_three_player_unravelling():
+    arrays = [np.zeros((2, 2, 2), dtype=object) for _ in range(3)]
+    for prof in np.ndindex((2, 2, 2)):
+        for i in range(3):
+            arrays[i][prof] = sum(1 for k in range(3) if k != i and prof[k] == 0) + prof[i]
+    result = finite_horizon_spe(gt.Game.from_arrays(*arrays), 4, (0, 0, 0))
+    assert result.unique and result.path == ((1, 1, 1),) * 4 and result.payoffs == (4, 4, 4)
+
+
 def test_finite_horizon_mixed_unique_equilibrium():
     pennies = gt.Game([[1, -1], [-1, 1]])
     result = finite_horizon_spe(pennies, 3)
@@ -881,6 +910,14 @@ def test_critical_discount_bad_input():
         critical_discount_factor(gt.Game([[1, -1], [-1, 1]]), (0, 0))
     with pytest.raises(TypeError, match="Game"):
         critical_discount_factor([[1, 2], [3, 4]], (0, 0))
+
+
+def test_docstring_example():
+    import doctest
+
+    import gametheory.repeated as module
+
+    assert doctest.testmod(module).failed == 0
 
 
 def test_result_is_frozen_and_readable():
