@@ -433,7 +433,7 @@ class CriticalDiscount:
         open (e.g. ``πF <= P - S`` in :func:`threshold_with_penalty`).
     region:
         The exact set of δ in (0, 1) at which every condition holds (a sympy Set;
-        ``ConditionSet`` for symbolic games).
+        ``ConditionSet`` for symbolic games; for tit-for-tat the Nash conditions).
     concept:
         ``"subgame perfect"``, or ``"Nash"`` for tit-for-tat (see ``subgame_perfect``).
     periods:
@@ -852,7 +852,9 @@ def critical_discount_factor(
     punishment:
         ``"grim"``/``"limited_punishment"``: a pure stage Nash equilibrium (checked; ValueError if
         it is not one), or a mapping ``{player: profile}`` of player-specific equilibria; default:
-        for each player the pure stage equilibrium that is worst for that player.
+        for each player the pure stage equilibrium that is worst for that player (Nash reversion
+        chosen by the deviator's identity; it minimises every player's threshold among pure Nash
+        reversions, since ``(D - C)/(D - P)`` rises with ``P``).
         ``"stick_and_carrot"``: the stick profile, common to all players (any pure profile;
         default in games where every player has two actions: everyone plays the action not in
         ``cooperate``).
@@ -977,6 +979,15 @@ class RepeatedGame:
     @property
     def _delta(self) -> sympy.Expr:
         return _sym(self.discount)
+
+    def with_tenure(self, stay_probability: Any) -> RepeatedGame:
+        """The same game played by officials who stay in post each year with probability ``q``:
+        the discount becomes ``δ q`` (:func:`effective_discount`, MODELS.md §7.4)."""
+        q = _check_discount(stay_probability, "stay_probability", allow_one=True)
+        value = self._delta * q
+        if isinstance(self.discount, float) or isinstance(stay_probability, float):
+            value = float(value)
+        return RepeatedGame(self.stage, value, self.horizon)
 
     def critical_discount_factor(
         self,

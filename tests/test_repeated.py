@@ -618,6 +618,10 @@ def test_oracle_r_c_geometric_tenure():
     assert rg.discount == F(19, 25)
     assert rg.is_cooperation_sustainable(CC) is False
     assert RepeatedGame(pd(10, 3, 1, 0), F(19, 20) * q_min).is_cooperation_sustainable(CC)
+    patient = RepeatedGame(pd(10, 3, 1, 0), F(19, 20))
+    assert patient.with_tenure(q_min).discount == F(7, 9)
+    assert patient.with_tenure(q_min).is_cooperation_sustainable(CC) is True
+    assert patient.with_tenure(F(4, 5)).is_cooperation_sustainable(CC) is False
     # float version
     assert effective_discount(0.95, 0.8) < float(delta_star)
     assert minimal_stay_probability(7 / 9, 0.95) == pytest.approx(140 / 171, abs=1e-12)
