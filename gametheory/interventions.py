@@ -18,24 +18,37 @@ player (:class:`Subsidy`, :class:`Penalty`, :class:`Liability`) or a single slot
   it compensates every other player with ``l_i`` (so it pays ``(N - 1) l_i`` in all); budget
   balanced. For two players the deviator pays ``l_i`` to the other.
 
-``game + instrument.at(level)`` and ``instrument.apply(game, level)`` give the new game;
-``instrument.payments(game, level, profile)`` says who pays what at a profile.
+``game + instrument.at(level)`` and ``instrument.apply(game, level, target)`` give the new game;
+``instrument.payments(game, level, target, profile)`` says who pays what at a profile (expected
+values for fines detected with a probability).
 
-:func:`minimal_intervention` finds the smallest level making a pure target profile an equilibrium
-under a concept. Each incentive constraint "player ``i`` does not gain by switching from ``z_i``
-to ``a`` when the others play ``s_-i``" reads
+:func:`minimal_intervention` finds the smallest level making a pure target profile ``z`` an
+equilibrium under a concept. Each incentive constraint "player ``i`` does not gain by switching
+from ``z_i`` to ``a`` when the others play ``s_-i``" (``s_-i = z_-i`` for Nash concepts, every
+``s_-i`` for dominance) reads
 
     g(l) = [u_i(z_i, s_-i) - u_i(a, s_-i)] + sum_j l_j [C_ij(z_i, s_-i) - C_ij(a, s_-i)] >= 0
 
-(``> 0`` for strict concepts): it is *affine in the level*. For a uniform level the minimum is
-therefore ``max(0, max_k -a_k / b_k)`` over the constraints with ``b_k > 0``, subject to the
-upper bounds from ``b_k < 0`` and to the constraints with ``b_k = 0`` (computed exactly, or in
-closed form with sympy ``Max`` for parametric games). Per-player levels solve the linear program
-``min sum_j l_j`` subject to the constraints (scipy HiGHS); for exact games the HiGHS solution is
-then certified exactly (the active constraints are solved in Fractions and the Karush-Kuhn-Tucker
-multipliers found by an exact simplex), falling back to the exact simplex of
-:mod:`gametheory.properties` when the certificate fails. Every returned answer is re-checked on the
-transformed game with the equilibrium and dominance functions of the package.
+(``> 0`` for strict concepts): it is *affine in the level*, ``a_k + b_k . l``.
+
+* Uniform level, numeric game: the minimum is ``max(0, max_k -a_k / b_k)`` over the constraints
+  with ``b_k > 0``, feasible when it stays below the upper bounds ``-a_k / b_k`` of the
+  constraints with ``b_k < 0`` and every constraint with ``b_k = 0`` holds; computed in exact
+  rational arithmetic for exact games (a one-dimensional linear program needs no solver).
+* Per-player levels: the linear program ``min sum_j l_j`` s.t. ``a_k + b_k . l >= 0``,
+  ``l >= 0``, solved by scipy's HiGHS; for exact games the solution is then certified exactly
+  (the active constraints are solved in Fractions and Karush-Kuhn-Tucker multipliers found by an
+  exact simplex), with the exact simplex of :mod:`gametheory.properties` as fallback. With
+  strict inequalities the feasible set is not closed: the infimum over its closure is returned
+  and ``attained`` says whether a point of the optimal face satisfies them strictly.
+* Parametric games: the same bounds as sympy expressions, ``Max(0, ...)``, with the feasibility
+  condition as a sympy boolean.
+* ``concept="unique"``: an exact search over the finitely many levels where the equilibrium set
+  of a two-player game can change (see :func:`minimal_intervention`).
+
+Every numeric answer is re-checked on the transformed game with the equilibrium and dominance
+functions of the package (:func:`~gametheory.is_equilibrium`, :func:`~gametheory.best_responses`,
+:func:`~gametheory.dominant_action`, :func:`~gametheory.equilibria`).
 
 :func:`k_implementation_cost` is the cost of implementing a profile with non-negative payments
 (Monderer & Tennenholtz 2004), by linear programming and by the closed form "sum of regrets".
@@ -45,7 +58,8 @@ References
 Coase, R. H. (1960). The problem of social cost. *Journal of Law and Economics* 3: 1-44.
 Monderer, D. & Tennenholtz, M. (2004). k-Implementation. *Journal of Artificial Intelligence
 Research* 21: 37-62.
-Segal, I. (1999). Contracting with externalities. *Quarterly Journal of Economics* 114(2): 337-388.
+von Stengel, B. (2002). Computing equilibria for two-person games. In *Handbook of Game Theory*
+3, ch. 45 (best-response polytopes; nondegeneracy).
 Shavell, S. (2004). *Foundations of Economic Analysis of Law*. Harvard UP (liability rules, ch. 8).
 """
 
@@ -663,8 +677,10 @@ class InterventionResult:
     attained:
         Whether ``level`` itself satisfies the concept (bool, or a sympy condition).
     upper:
-        For a uniform level, the supremum of the working levels (``None`` when unbounded);
-        levels in ``(level, upper)`` work.
+        For a uniform level: every level in the open interval ``(level, upper)`` works
+        (``None``: no upper limit). For the Nash and dominance concepts ``upper`` is the
+        supremum of the working levels; for ``"unique"`` it is the end of the first working
+        interval, or the first irrational breakpoint inside it (where the search stops).
     cost:
         The centre's net outlay on the equilibrium path (at the target) at ``level``: the
         subsidies paid there; zero for penalties, transfers and liability.
@@ -848,14 +864,28 @@ def minimal_intervention(
     ``Max`` for parametric ones (MODELS.md §6.2: ``s* = T - R``, ``pi F* = T - R``; for
     dominance ``max(T - R, P - S)``).
 
-    ``"unique"`` (uniform level, two players): the payoffs are affine in ``l``, so the structure
-    of the equilibrium set can only change where a bordered minor of the best-response systems
-    (``det [[A_IJ, -1], [1, 0]]`` for supports ``|I| = |J|``, and the same with one more row,
-    which includes every pairwise payoff difference) vanishes. All their non-negative real roots
-    are computed exactly; the game is solved exactly (vertex enumeration) at each rational root
-    and at a rational point of each interval between them. The infimum of the levels at which
-    ``z`` is the only equilibrium is returned. An irrational root before the first working
-    level raises ``NotImplementedError``.
+    ``"unique"`` (uniform level, two numeric exact players): the payoffs are affine in ``l``.
+    The combinatorial structure of the best-response polytopes, hence the set of equilibria, is
+    fixed by the signs of the bordered minors ``det [[M_RC, -1], [1, 0]]`` (``|R| = |C|``) and
+    ``det [M_RC, -1]`` (``|R| = |C| + 1``) of ``M = A`` and ``M = B^T`` (von Stengel 2002:
+    supports, mixed probabilities, best-response gaps and nondegeneracy are all ratios of such
+    minors; ``|C| = 1`` gives the pairwise payoff differences). Each is a polynomial in ``l``
+    (computed exactly by interpolation); between consecutive real roots the structure is
+    constant. The game is solved exactly (:func:`~gametheory.equilibria`, vertex enumeration)
+    at each rational root and at a rational point of each interval; the target is unique iff
+    the solver returns exactly one extreme equilibrium, the target (a continuum would show
+    several). At an irrational root ``r`` that follows a failing interval the target is not
+    unique either: if it is a strict equilibrium at ``r`` it is isolated in all nearby games,
+    so by upper hemicontinuity the other equilibria just below ``r`` converge to another
+    equilibrium at ``r`` (a target tied at every level is refused with NotImplementedError).
+    The infimum of the working levels is returned, with ``attained``. At most
+    :data:`MAX_UNIQUE_MINORS` minors are examined (about 6x6 games). ``N > 2`` players:
+    NotImplementedError (use ``concept="dominant"``, a sufficient condition).
+
+    Parametric 2x2 games with ``concept="unique"`` use the closed form "strict equilibrium and
+    some player's action strictly dominant" (see
+    :func:`gametheory.symbolic.equilibrium_conditions`), checked against the exact search on
+    random parameter draws in the tests.
     """
     if not isinstance(game, Game):
         raise TypeError(f"expected a gametheory.Game, got {type(game).__name__}")
@@ -1002,11 +1032,14 @@ def _verify(
     """
     closure = {"strict": "nash", "dominant": "weakly_dominant"}.get(concept, concept)
     problems = []
-    if concept != "unique" and not _satisfies(new, z, closure):
+    if new.kind == "symbolic":  # an irrational infimum (concept="unique"): check just above
+        if not _satisfies(instrument.apply(game, _inside(level, upper), z), z, concept):
+            problems.append(f"{concept!r} fails just above the infimum")
+    elif concept != "unique" and not _satisfies(new, z, closure):
         problems.append(f"{closure!r} fails at the level")
-    if attained is True and not _satisfies(new, z, concept):
+    elif attained is True and not _satisfies(new, z, concept):
         problems.append(f"{concept!r} fails at the level")
-    if attained is False:
+    elif attained is False:
         if _satisfies(new, z, concept):
             problems.append("the infimum is attained although reported as not attained")
         if not isinstance(level, tuple):
@@ -1023,7 +1056,11 @@ def _inside(level: Any, upper: Any) -> Any:
         step = Fraction(1, 10**6) if all(isinstance(v, Fraction) for v in level) else 1e-6
         return tuple(v + step for v in level)
     if upper is None:
+        if _is_symbolic(level):
+            return _rational_above(level)
         return level + (1 if isinstance(level, Fraction) else 1.0)
+    if _is_symbolic(level) or _is_symbolic(upper):
+        return _rational_between(level, upper)
     return (level + upper) / 2
 
 
@@ -1329,14 +1366,12 @@ def _unique_search(game: Game, z: tuple[int, ...], instrument: Any) -> Intervent
     points.append((_rational_above(previous), False))
     found = None
     for k, (level, is_break) in enumerate(points):
-        if not isinstance(level, Fraction):
-            if found is None:
-                raise NotImplementedError(
-                    f"the level {level} where the equilibrium structure changes is irrational; "
-                    "uniqueness there cannot be decided by the exact solver"
-                )
-            upper = level  # the working interval cannot be followed further exactly
-            break
+        if not isinstance(level, Fraction):  # an irrational breakpoint
+            if found is not None:  # the open interval before it works; stop there
+                upper = level
+                break
+            _irrational_breakpoint(A0, cA, B0.T, cB.T, z, level)
+            continue  # the interval before it fails, and so does the breakpoint
         works = _unique(instrument.apply(game, level, z), z)
         if works and found is None:
             found = k
@@ -1361,6 +1396,33 @@ def _unique_search(game: Game, z: tuple[int, ...], instrument: Any) -> Intervent
         "level where the equilibrium structure can change and between them)",
         _UNIQUE_METHOD,
     )
+
+
+def _irrational_breakpoint(
+    A0: np.ndarray, cA: np.ndarray, M0: np.ndarray, cM: np.ndarray, z: tuple, r: Any
+) -> None:
+    """Justify "not unique at the irrational level ``r``" when it fails just below ``r``.
+
+    No payoff difference (linear in the level, rational coefficients) vanishes at ``r`` unless
+    it is identically zero. If the target is a strict equilibrium at ``r``, it is isolated, also
+    in all nearby games; so the other equilibria of the games just below ``r`` (or the failure
+    of the target there) have a limit at ``r`` other than the target, an equilibrium at ``r``
+    by upper hemicontinuity of the equilibrium correspondence: not unique at ``r`` either. If
+    the target is not an equilibrium at ``r`` it is not unique there. Only a target tied with
+    another action for every level is left undecided (NotImplementedError).
+    """
+    for base, slope, own, other in ((A0, cA, z[0], z[1]), (M0, cM, z[1], z[0])):
+        for a in range(base.shape[0]):
+            if a == own:
+                continue
+            c0 = base[own, other] - base[a, other]
+            c1 = slope[own, other] - slope[a, other]
+            if c1 == 0 and c0 == 0:
+                raise NotImplementedError(
+                    f"the equilibrium structure changes at the irrational level {r}, and the "
+                    "target is tied with another action at every level; uniqueness there "
+                    "cannot be decided exactly"
+                )
 
 
 def _rational_between(lo: Any, hi: Any) -> Fraction:

@@ -381,6 +381,22 @@ def test_unique_attained_at_a_breakpoint():
     assert r2.level == 0 and r2.attained is True
 
 
+def test_unique_with_irrational_breakpoints():
+    # a subsidy to both players on the diagonal: the bordered minors are quadratic in the
+    # level and the equilibrium set changes at irrational levels
+    g = gt.Game([[4, -1, 0], [-2, 2, 1], [-2, -2, 1]], [[4, 0, 1], [-4, -1, 3], [-1, -2, -4]])
+    inst = Subsidy(profiles=[(0, 0), (1, 1), (2, 2)])
+    r = minimal_intervention(g, (0, 0), inst, "unique")
+    assert sympy.simplify(r.level - sympy.sqrt(2)) == 0 and r.attained is False
+    assert sympy.simplify(r.upper - (sympy.sqrt(10) - 1)) == 0
+    for x, expected in ((F(14142, 10000), False), (F(14143, 10000), True), (F(216, 100), True)):
+        assert holds(inst.apply(g, x, (0, 0)), (0, 0), "unique") is expected
+    # the search stops at the irrational breakpoint sqrt(10) - 1 once the target works: `upper`
+    # is then a guaranteed bound (levels in (level, upper) work), here not the supremum
+    assert holds(inst.apply(g, F(217, 100), (0, 0)), (0, 0), "unique")
+    assert r.game.kind == "symbolic"  # the game at the irrational infimum
+
+
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     st.lists(st.integers(-4, 4), min_size=12, max_size=12),
@@ -750,3 +766,22 @@ def test_k_implementation_bad_input():
         k_implementation_cost(PD, (0, 0), fines=float("nan"))
     with pytest.raises(TypeError, match="Game"):
         k_implementation_cost("PD", (0, 0))
+
+
+def test_minor_polynomials_are_exact():
+    # the breakpoint search interpolates each bordered determinant exactly from integer levels
+    from gametheory.interventions import _minor_polynomial
+
+    rng = np.random.default_rng(11)
+    ell = sympy.Symbol("ell")
+    for _ in range(10):
+        base = np.array([[F(int(v)) for v in row] for row in rng.integers(-5, 6, (3, 3))])
+        slope = np.array([[F(int(v)) for v in row] for row in rng.integers(-2, 3, (3, 3))])
+        for R, C, extra in (((0, 1), (1, 2), 0), ((0, 1, 2), (0, 2), 1), ((0, 1, 2),) * 2 + (0,)):
+            coeffs = _minor_polynomial(base, slope, R, C, extra)
+            rows = [[base[r, c] + ell * slope[r, c] for c in C] + [-1] for r in R]
+            if extra:
+                rows = [[*row, 0] for row in rows]
+            rows.append([1] * len(C) + [0] + ([1] if extra else []))
+            det = sympy.expand(sympy.Matrix(rows).det())
+            assert sympy.expand(sum(c * ell**k for k, c in enumerate(coeffs)) - det) == 0
