@@ -1,0 +1,379 @@
+"""Exact N-player support enumeration: best-response certificates of every equilibrium, the
+equilibria pygambit's enumpoly finds (and those it misses), textbook games, continua, and
+agreement with the exact two-player solver."""
+
+import itertools
+from fractions import Fraction as F
+
+import numpy as np
+import pytest
+import sympy
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import gametheory as gt
+from gametheory.equilibria import SolverTimeout
+from gametheory.nplayer import NPlayerResult, as_float, support_enumeration
+
+DIGITS = 50
+TOL = sympy.Float(10) ** -40
+
+
+def random_game(seed, shape, low=-5, high=6):
+    rng = np.random.default_rng(seed)
+    arrays = [rng.integers(low, high, size=shape) for _ in shape]
+    return gt.Game.from_arrays(*arrays), arrays
+
+
+def is_rational(eq):
+    return all(sympy.sympify(p).is_Rational for s in eq for p in s)
+
+
+def exact_check(game, eq):
+    """Rational profiles: gametheory.is_equilibrium in Fractions; algebraic ones: 50 digits."""
+    if is_rational(eq):
+        return gt.is_equilibrium(game, [[F(int(p.p), int(p.q)) for p in s] for s in eq])
+    return high_precision_check(game, eq)
+
+
+def high_precision_check(game, eq):
+    """Best-response check at 50 significant digits (margin 1e-40 on payoffs of size <= 10)."""
+    x = [[sympy.N(p, DIGITS) for p in s] for s in eq]
+    arrays = game.as_fractions()
+    for i, u in enumerate(arrays):
+        if any(p < -TOL for p in x[i]) or abs(sum(x[i]) - 1) > TOL:
+            return False
+        values = []
+        for a in range(game.shape[i]):
+            total = 0
+            for profile in itertools.product(*[range(n) for n in game.shape]):
+                if profile[i] != a:
+                    continue
+                weight = 1
+                for j in range(game.n_players):
+                    if j != i:
+                        weight *= x[j][profile[j]]
+                v = u[profile]
+                total += sympy.Rational(v.numerator, v.denominator) * weight
+            values.append(total)
+        best = max(values)
+        if any(p > TOL and values[a] < best - TOL for a, p in enumerate(x[i])):
+            return False
+    return True
+
+
+def vectors(result):
+    return [np.concatenate(v) for v in result.as_float()]
+
+
+def enumpoly(game):
+    """pygambit enumpoly's equilibria as flat float vectors, or None if it did not finish in 1 s."""
+    pytest.importorskip("pygambit")
+    try:
+        eqs = gt.equilibria(game, method="gambit.enumpoly", timeout=1.0)
+    except SolverTimeout:
+        return None
+    return [np.concatenate(eq.as_float()) for eq in eqs]
+
+
+def contains(found, v, tol=1e-9):
+    return any(np.max(np.abs(v - w)) <= tol for w in found)
+
+
+# --------------------------------------------------------------------------------------------
+# The game enumpoly gets wrong
+# --------------------------------------------------------------------------------------------
+
+
+def test_seed_63_fully_mixed_equilibrium_missed_by_enumpoly():
+    game, _ = random_game(63, (2, 2, 2))
+    result = support_enumeration(game)
+    assert isinstance(result, NPlayerResult)
+    mixed = (
+        (sympy.Rational(45, 98), sympy.Rational(53, 98)),
+        (sympy.Rational(141, 143), sympy.Rational(2, 143)),
+        (sympy.Rational(14, 31), sympy.Rational(17, 31)),
+    )
+    assert mixed in result.equilibria
+    assert gt.is_equilibrium(
+        game, [[F(45, 98), F(53, 98)], [F(141, 143), F(2, 143)], [F(14, 31), F(17, 31)]]
+    )
+    assert len(result.equilibria) == 3 and result.complete and result.continua == ()
+    assert all(exact_check(game, eq) for eq in result.equilibria)
+    # the payoffs are exact: u_i at the profile
+    k = result.equilibria.index(mixed)
+    arrays = game.as_fractions()
+    x = [[F(45, 98), F(53, 98)], [F(141, 143), F(2, 143)], [F(14, 31), F(17, 31)]]
+    expected = tuple(
+        sum(a[p] * x[0][p[0]] * x[1][p[1]] * x[2][p[2]] for p in np.ndindex(2, 2, 2))
+        for a in arrays
+    )
+    assert tuple(F(int(v.p), int(v.q)) for v in result.payoffs[k]) == expected
+    poly = enumpoly(game)
+    if poly is not None:
+        assert len(poly) == 2 and not contains(poly, np.concatenate(as_float(mixed)))
+        assert all(contains(vectors(result), v) for v in poly)
+
+
+def test_irrational_equilibrium_is_exact_radical():
+    # seed 17: the fully mixed equilibrium involves sqrt(19873)
+    game, _ = random_game(17, (2, 2, 2))
+    result = support_enumeration(game)
+    irrational = [eq for eq in result.equilibria if not is_rational(eq)]
+    assert len(irrational) == 1
+    (eq,) = irrational
+    assert all(
+        sympy.sqrt(19873) in sympy.sympify(p).atoms(sympy.Pow) or p.has(sympy.sqrt(19873))
+        for s in eq
+        for p in s
+    )
+    assert all(sympy.simplify(sum(s) - 1) == 0 for s in eq)
+    assert high_precision_check(game, eq)
+    assert eq[0][0] == sympy.Rational(271, 432) - sympy.sqrt(19873) / 432
+
+
+def test_contains_every_enumpoly_equilibrium_on_random_games():
+    """Random int games: a superset of enumpoly's equilibria, strictly larger in some games."""
+    shapes = [(2, 2, 2)] * 110 + [(2, 2, 3)] * 12 + [(3, 2, 2)] * 12 + [(2, 2, 2, 2)] * 5
+    more = compared = 0
+    for k, shape in enumerate(shapes):
+        game, _ = random_game(k, shape)
+        result = support_enumeration(game)
+        assert all(exact_check(game, eq) for eq in result.equilibria), (k, shape)
+        # the pure equilibria are all found, exactly
+        pure = {eq.pure_profile for eq in gt.pure_equilibria(game)}
+        ours = {
+            tuple(s.index(1) for s in eq)
+            for eq in result.equilibria
+            if all(sorted(s)[-1] == 1 for s in eq)
+        }
+        assert ours == pure
+        poly = enumpoly(game)
+        if poly is None:  # enumpoly loops on some degenerate games
+            continue
+        compared += 1
+        found = vectors(result)
+        assert all(contains(found, v) for v in poly), (k, shape)
+        more += len(found) > len(poly)
+    assert compared >= 120
+    assert more >= 20
+
+
+# --------------------------------------------------------------------------------------------
+# Textbook games
+# --------------------------------------------------------------------------------------------
+
+
+def jordan_game():
+    """Jordan (1993): player 1 wants to match player 2, player 2 to match player 3, player 3 to
+    mismatch player 1. The unique equilibrium has every player mixing (1/2, 1/2)."""
+    idx = np.indices((2, 2, 2))
+    a1, a2, a3 = idx
+    return gt.Game.from_arrays(
+        np.where(a1 == a2, 1, -1), np.where(a2 == a3, 1, -1), np.where(a3 != a1, 1, -1)
+    )
+
+
+def test_jordan_three_player_matching_pennies():
+    result = support_enumeration(jordan_game())
+    half = (sympy.Rational(1, 2), sympy.Rational(1, 2))
+    assert result.equilibria == ((half, half, half),)
+    assert result.payoffs == ((0, 0, 0),)
+    assert result.complete and not result.timed_out
+
+
+def test_three_player_matching_pennies_with_unequal_stakes():
+    # player 1 wins 2 for a match with player 2; the cycle keeps a unique fully mixed equilibrium
+    a1, a2, a3 = np.indices((2, 2, 2))
+    game = gt.Game.from_arrays(
+        np.where(a1 == a2, 2, -1), np.where(a2 == a3, 1, -1), np.where(a3 != a1, 3, -1)
+    )
+    result = support_enumeration(game)
+    assert len(result.equilibria) == 1 and result.complete
+    (eq,) = result.equilibria
+    assert exact_check(game, eq)
+    # player 1 indifferent: 2 P(a2=0) - P(a2=1) = 2 P(a2=1) - P(a2=0)  =>  P(a2=0) = 1/2
+    assert eq[1] == (sympy.Rational(1, 2), sympy.Rational(1, 2))
+
+
+def test_continuum_when_a_player_is_indifferent_everywhere():
+    # players 1 and 2 have strictly dominant first actions; player 3 gets 0 everywhere, so
+    # ((0, 0), x3) is an equilibrium for every x3: a continuum
+    a1, a2, a3 = np.indices((2, 2, 2))
+    game = gt.Game.from_arrays(np.where(a1 == 0, 1, 0), np.where(a2 == 0, 1, 0), 0 * a3)
+    result = support_enumeration(game)
+    assert not result.complete
+    assert result.continua == (((0,), (0,), (0, 1)),)
+    assert result.unresolved == ()  # a segment: decided by the exact LP
+    one, zero, half = sympy.Integer(1), sympy.Integer(0), sympy.Rational(1, 2)
+    assert set(result.equilibria) == {
+        ((one, zero), (one, zero), (one, zero)),
+        ((one, zero), (one, zero), (zero, one)),
+        ((one, zero), (one, zero), (half, half)),  # representative: the LP's maximin point
+    }
+    assert result.surviving_actions == ((0,), (0,), (0, 1))
+
+
+def test_continuum_of_a_degenerate_game_with_a_zero_player():
+    # random payoffs for players 1 and 2, all zeros for player 3
+    rng = np.random.default_rng(5)
+    arrays = [rng.integers(-5, 6, size=(2, 2, 2)) for _ in range(2)] + [np.zeros((2, 2, 2), int)]
+    game = gt.Game.from_arrays(*arrays)
+    result = support_enumeration(game)
+    assert not result.complete and result.continua
+    assert all(exact_check(game, eq) for eq in result.equilibria)
+    pure = {eq.pure_profile for eq in gt.pure_equilibria(game)}
+    assert pure <= {
+        tuple(s.index(1) for s in eq)
+        for eq in result.equilibria
+        if 1 in eq[0] and 1 in eq[1] and 1 in eq[2]
+    }
+
+
+def test_all_zero_game_reports_every_support_as_a_continuum():
+    zero = np.zeros((2, 2, 2), dtype=int)
+    result = support_enumeration(gt.Game.from_arrays(zero, zero, zero))
+    assert len(result.continua) == 27 - 8 and not result.complete
+    # the 8 pure profiles plus one (uniform) representative of each continuum
+    assert len(result.equilibria) == 27
+    assert ((sympy.Rational(1, 2),) * 2,) * 3 in result.equilibria
+
+
+# --------------------------------------------------------------------------------------------
+# Agreement with the exact two-player solver
+# --------------------------------------------------------------------------------------------
+
+
+def as_fractions(eq):
+    return tuple(tuple(F(int(p.p), int(p.q)) for p in s) for s in eq)
+
+
+def test_players_with_one_action_agree_with_vertex_enumeration():
+    checked = 0
+    for seed in range(40):
+        shape = [(1, 3, 3), (3, 1, 3), (3, 3, 1), (1, 1, 4)][seed % 4]
+        game, arrays = random_game(seed, shape, -50, 51)
+        active = [i for i, n in enumerate(shape) if n > 1]
+        if len(active) == 2:
+            fixed = tuple(0 if n == 1 else slice(None) for n in shape)
+            reduced = gt.Game(arrays[active[0]][fixed], arrays[active[1]][fixed])
+            if gt.is_degenerate(reduced):
+                continue
+        expected = {tuple(eq.strategies) for eq in gt.equilibria(game)}
+        result = support_enumeration(game)
+        assert result.complete
+        assert {as_fractions(eq) for eq in result.equilibria} == expected
+        checked += 1
+    assert checked >= 25
+
+
+@pytest.mark.parametrize("n", [2, 3, 4])
+def test_two_player_nondegenerate_games_agree_with_vertex_enumeration(n):
+    checked = 0
+    for seed in range(12):
+        game, _ = random_game(100 + seed, (n, n), -50, 51)
+        if gt.is_degenerate(game):
+            continue
+        expected = {tuple(eq.strategies) for eq in gt.equilibria(game)}
+        result = support_enumeration(game)
+        assert result.complete and result.continua == ()
+        assert {as_fractions(eq) for eq in result.equilibria} == expected
+        checked += 1
+    assert checked >= 8
+
+
+def test_bimatrix_with_a_continuum_lists_its_extreme_points():
+    # degenerate 2x2: column player indifferent; row plays its dominant-when... game
+    game = gt.Game([[1, 1], [0, 1]], [[0, 0], [0, 0]])
+    result = support_enumeration(game)
+    assert not result.complete and result.continua
+    # every extreme equilibrium from vertex enumeration is listed
+    extreme = {tuple(eq.strategies) for eq in gt.equilibria(game)}
+    listed = {as_fractions(eq) for eq in result.equilibria}
+    assert extreme <= listed
+    assert all(exact_check(game, eq) for eq in result.equilibria)
+
+
+# --------------------------------------------------------------------------------------------
+# Dominance, limits, float and bad input
+# --------------------------------------------------------------------------------------------
+
+
+def test_strictly_dominated_actions_are_removed_first():
+    # player 1's third action is strictly dominated; equilibria put probability 0 on it
+    game, arrays = random_game(63, (2, 2, 2))
+    worse = arrays[0].min() - 1
+    extended = [
+        np.concatenate([a, np.full((1, 2, 2), worse if i == 0 else 0)], axis=0)
+        for i, a in enumerate(arrays)
+    ]
+    big = gt.Game.from_arrays(*extended)
+    result = support_enumeration(big)
+    assert result.surviving_actions == ((0, 1), (0, 1), (0, 1))
+    small = support_enumeration(game)
+    assert result.equilibria == tuple(((*e[0], 0), e[1], e[2]) for e in small.equilibria)
+
+
+def test_float_game_is_solved_on_exact_binary_values():
+    game, arrays = random_game(63, (2, 2, 2))
+    floats = gt.Game.from_arrays(*[a.astype(float) for a in arrays])
+    assert floats.kind == "float"
+    assert support_enumeration(floats).equilibria == support_enumeration(game).equilibria
+    # a payoff of 0.1 is taken as the double nearest 0.1, exactly
+    a1, a2, a3 = np.indices((2, 2, 2))
+    jordan = [
+        np.where(a1 == a2, 1.1, -1.0),
+        np.where(a2 == a3, 1.0, -1.0),
+        np.where(a3 != a1, 1.0, -1.0),
+    ]
+    g = gt.Game.from_arrays(*jordan)
+    (eq,) = support_enumeration(g).equilibria
+    assert gt.is_equilibrium(gt.Game.from_arrays(*g.as_fractions()), as_fractions(eq))
+
+
+def test_limits_stop_the_search():
+    game, _ = random_game(63, (2, 2, 2))
+    result = support_enumeration(game, max_supports=1)
+    assert result.supports_tried == 1 and result.timed_out and not result.complete
+    result = support_enumeration(game, timeout=1e-9)
+    assert result.timed_out and not result.complete
+    full = support_enumeration(game, timeout=60)
+    assert full.complete and full.supports_tried == 27
+
+
+def test_bad_input():
+    t = gt.parameters("t")[0]
+    with pytest.raises(ValueError, match="parameters"):
+        support_enumeration(gt.Game([[t, 0], [0, 1]], [[1, 0], [0, 1]]))
+    with pytest.raises(ValueError, match="rational or float"):
+        support_enumeration(gt.Game([[sympy.sqrt(2), 0], [0, 1]], [[1, 0], [0, 1]]))
+    with pytest.raises(TypeError, match=r"gametheory\.Game"):
+        support_enumeration([[1, 0], [0, 1]])
+    game, _ = random_game(0, (2, 2, 2))
+    with pytest.raises(ValueError, match="timeout"):
+        support_enumeration(game, timeout=0)
+    with pytest.raises(TypeError, match="max_supports"):
+        support_enumeration(game, max_supports=1.5)
+
+
+def test_as_float():
+    (eq,) = support_enumeration(jordan_game()).equilibria
+    assert all(np.array_equal(v, [0.5, 0.5]) for v in as_float(eq))
+    game, _ = random_game(17, (2, 2, 2))
+    for eq, v in zip(
+        support_enumeration(game).equilibria, support_enumeration(game).as_float(), strict=True
+    ):
+        assert all(abs(sum(s) - 1) < 1e-12 for s in v)
+        assert np.allclose(np.concatenate(v), [float(sympy.N(p)) for s in eq for p in s])
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(st.integers(-3, 3), min_size=24, max_size=24))
+def test_property_every_equilibrium_is_exact_and_pure_ones_all_found(values):
+    arrays = [np.array(values[8 * i : 8 * i + 8]).reshape(2, 2, 2) for i in range(3)]
+    game = gt.Game.from_arrays(*arrays)
+    result = support_enumeration(game)
+    assert all(exact_check(game, eq) for eq in result.equilibria)
+    pure = {eq.pure_profile for eq in gt.pure_equilibria(game)}
+    assert pure <= {tuple(s.index(1) if 1 in s else -1 for s in eq) for eq in result.equilibria}
+    assert result.complete == (not result.continua and not result.timed_out)
