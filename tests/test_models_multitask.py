@@ -312,3 +312,11 @@ def test_frozen_and_float_results():
     t = model.efforts()
     assert all(isinstance(x, float) for x in t)
     assert t == pytest.approx((10 / 3, 10 / 3))
+
+
+def test_docstring_examples():
+    import doctest
+
+    import gametheory.models.multitask as module
+
+    assert doctest.testmod(module).failed == 0

@@ -494,3 +494,25 @@ def test_frozen_and_symbols_allowed():
         model.V = 3  # type: ignore[misc]
     beta = sympy.Symbol("beta")  # sign unknown: accepted, formulas stay symbolic
     assert PromotionTournament(beta=beta).equilibrium_effort() == 1 - beta
+
+
+def test_docstring_examples():
+    import doctest
+
+    import gametheory.models.tournament as module
+
+    assert doctest.testmod(module).failed == 0
+
+
+def test_symbolic_discretised_game_with_the_toolkit_solvers():
+    # the parametric 2-level game, solved by gametheory.symbolic: e_H = 1 dominant iff V > 5,
+    # i.e. beta* = 1 - c h e_H / V > 0 exactly when V > c h e_H = 5
+    V = sympy.Symbol("V", positive=True)
+    game = PromotionTournament(V=V, **DIFF).discretised_game([0, 1])
+    assert game.parameters == (V,)
+    condition = gt.equilibrium_conditions(game, (1, 1), strict=True, concept="dominant")
+    solved = gt.threshold(condition, V)
+    assert solved.lower == 5 and solved.lower_strict and solved.upper == sympy.oo
+    assert sympy.simplify(PromotionTournament(V=V, **DIFF).rat_race_threshold(1) - (1 - 5 / V)) == 0
+    normal = PromotionTournament(V=V, noise="normal", scale=5).rat_race_threshold(1)
+    assert sympy.simplify(normal - (1 - 10 * sympy.erfinv(1 / V))) == 0

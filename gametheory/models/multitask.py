@@ -129,11 +129,18 @@ class MultitaskEvaluation:
     Examples
     --------
     >>> from fractions import Fraction
-    >>> from gametheory.models import MultitaskEvaluation
+    >>> from gametheory.models.multitask import MultitaskEvaluation
     >>> MultitaskEvaluation(V=10, lam=1, k=Fraction(1, 2), w=Fraction(1, 2)).efforts()
     (Fraction(10, 3), Fraction(10, 3))
     >>> MultitaskEvaluation(k=Fraction(1, 2)).abandonment_weight()
     Fraction(2, 3)
+    >>> model = MultitaskEvaluation(b1=4, b2=6)
+    >>> model.optimal_weight(), model.efforts(Fraction(2, 5)), model.first_best_efforts()
+    (Fraction(2, 5), (Fraction(4, 3), Fraction(16, 3)), (Fraction(4, 3), Fraction(16, 3)))
+    >>> {name: s.sign for name, s in model.diversion().items()}
+    {'t1': 'positive', 't2': 'negative'}
+    >>> model.contract().beta  # public services unmeasured: only GDP is paid for
+    (Fraction(2, 1), Fraction(0, 1))
     """
 
     V: Any = 10

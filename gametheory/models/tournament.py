@@ -156,6 +156,8 @@ class _Noise:
     def cdf(self, x: Any) -> sympy.Expr:
         x = sympy.sympify(x)
         s = self.scale
+        if x.is_number and s.is_number and (x.has(sympy.Float) or s.has(sympy.Float)):
+            return sympy.Float(float(self.cdf_float(np.array([float(x)]))[0]))
         half = sympy.Rational(1, 2)
         if self.kind == "uniform" and self.of == "difference":
             return sympy.Piecewise((0, x <= -s), (1, x >= s), (half + x / (2 * s), True))
@@ -176,8 +178,6 @@ class _Noise:
             if z.is_number:
                 if z.is_negative:  # symmetry keeps the exponentials small
                     return 1 - self.cdf(-x)
-                if z.has(sympy.Float) and z < sympy.Float("1e-4"):
-                    return half + z / 6 - z**3 / 180 + z**5 / 5040
                 return (1 - (1 + z) * sympy.exp(-z)) / (1 - sympy.exp(-z)) ** 2
             return sympy.Piecewise(
                 (half, sympy.Eq(z, 0)),
@@ -367,15 +367,15 @@ class PromotionTournament:
     **Win probability.** ``Pr(i promoted) = G((1 - beta)(e_i - e_j))`` where ``G`` is the CDF of
     ``xi = eps_j - eps_i``. The density at zero, which drives every incentive, is
 
-    ==========  =====================================  ================================
-    noise       ``noise_of="official"`` (iid shocks)   ``noise_of="difference"``
-    ==========  =====================================  ================================
-    uniform     ``1/(2a)`` (xi triangular on [-2a,2a])  ``1/(2h)`` (xi ~ U[-h, h])
-    normal      ``1/(2 sigma sqrt(pi))`` (xi ~ N(0,    ``1/(sigma_xi sqrt(2 pi))``
-                2 sigma^2))
-    logistic    ``1/(6s)`` (xi is *not* logistic)      ``1/(4s)`` (xi ~ Logistic(0, s))
-    gumbel      ``1/(4s)`` (xi ~ Logistic(0, s))       not allowed (xi must be symmetric)
-    ==========  =====================================  ================================
+    * uniform: iid ``U[-a, a]`` shocks give a triangular ``xi`` on ``[-2a, 2a]`` and
+      ``g(0) = 1/(2a)``; ``noise_of="difference"``, ``xi ~ U[-h, h]``: ``g(0) = 1/(2h)``.
+    * normal: iid ``N(0, sigma^2)`` give ``xi ~ N(0, 2 sigma^2)`` and
+      ``g(0) = 1/(2 sigma sqrt(pi))``; difference ``N(0, sigma_xi^2)``:
+      ``g(0) = 1/(sigma_xi sqrt(2 pi))``.
+    * logistic: iid ``Logistic(0, s)`` give a ``xi`` that is *not* logistic, with
+      ``g(0) = 1/(6s)``; difference ``Logistic(0, s)``: ``g(0) = 1/(4s)``.
+    * gumbel: iid ``Gumbel(s)`` give ``xi ~ Logistic(0, s)`` and ``g(0) = 1/(4s)`` (MODELS.md's
+      oracle T1-c); ``noise_of="difference"`` is rejected (a difference is symmetric).
 
     For iid shocks with density ``f``, ``g(0) = integral f(x)**2 dx``; for the standard
     logistic this is ``integral p(1-p) dp = 1/6`` (substitute ``p = F(x)``), and the difference
@@ -407,7 +407,8 @@ class PromotionTournament:
     **Evaluation reform** (:meth:`reform_effect`). Under the rank rule the score difference is
     ``S_i - S_j = (1 + lam)(y_i - y_j)`` for every ``lam`` and ``mu``: the ranking, hence the
     game, does not depend on the weights at all. Under the absolute rule the official's payoff is
-    ``W2 + V G(S_i - bar)`` and Cooperate is strictly dominant iff
+    ``W2 + V G(S_i - bar)`` (each official is judged against the bar, with evaluation noise of
+    the same distribution ``G``; both may be promoted) and Cooperate is strictly dominant iff
     ``b - lam b s_C + mu b (1 + s_C) > a + lam d + mu (a - d)``; with ``mu = 0``,
     ``lam < lam* = (b - a) / (b s_C + d)``. Reweighting works only together with a change of the
     *form* of evaluation. (A weight between two *different* measures, e.g. GDP and public
@@ -424,13 +425,25 @@ class PromotionTournament:
 
     Examples
     --------
-    >>> from gametheory.models import PromotionTournament
+    >>> from gametheory.models.tournament import PromotionTournament
     >>> PromotionTournament(V=10, scale=5, c=1).equilibrium_effort()
     Fraction(1, 1)
     >>> PromotionTournament(noise="normal", scale=1).equilibrium_effort()
     5/sqrt(pi)
     >>> PromotionTournament(noise="logistic", scale=1).equilibrium_effort()
     Fraction(5, 3)
+    >>> import gametheory as gt
+    >>> m = PromotionTournament(noise_of="difference")  # MODELS.md's shortcut xi ~ U[-5, 5]
+    >>> m.discretised_game([0, 1]).payoff((1, 0))
+    (Fraction(11, 2), Fraction(4, 1))
+    >>> [eq.pure_profile for eq in gt.equilibria(m.game())], m.optimal_prize()
+    ([(1, 1)], Fraction(10, 1))
+    >>> [eq.pure_profile for eq in gt.equilibria(m.region_game())]
+    [(0, 0)]
+    >>> m.reform_effect("lam", rule="rank").depends_on_weight
+    False
+    >>> m.reform_effect("lam", rule="absolute").threshold.upper
+    3/5
     """
 
     V: Any = 10
