@@ -3,6 +3,19 @@
 A game is a value (:class:`Game`); everything else is a function of games (DESIGN.md).
 """
 
+from .automata import (
+    Automaton,
+    always,
+    discounted_value,
+    grim_trigger,
+    is_nash,
+    is_subgame_perfect,
+    limited_punishment,
+    one_shot_deviations,
+    simulate,
+    stick_and_carrot,
+    tit_for_tat,
+)
 from .bargaining import (
     bargaining_range,
     coasean_transfer_range,
@@ -12,6 +25,7 @@ from .bargaining import (
     revenue_share_range,
     self_enforcing_transfer_range,
 )
+from .cooperative import CooperativeGame
 from .equilibria import (
     Equilibria,
     Equilibrium,
@@ -38,6 +52,19 @@ from .properties import (
     security_strategy,
     social_welfare,
 )
+from .repeated import (
+    RepeatedGame,
+    critical_discount_factor,
+    effective_discount,
+    equalizing_transfer,
+    finite_horizon_spe,
+    minimal_expected_tenure,
+    minimal_reappointment_probability,
+    minimal_stay_probability,
+    term_incentive,
+    threshold_with_penalty,
+    threshold_with_transfer,
+)
 from .sweep import summarize, sweep
 from .symbolic import (
     comparative_statics,
@@ -50,32 +77,49 @@ from .symbolic import (
 )
 
 __all__ = [
+    "Automaton",
+    "CooperativeGame",
     "Equilibria",
     "Equilibrium",
     "Game",
     "MissingDependencyError",
+    "RepeatedGame",
     "UnboundParameterError",
     "action_values",
+    "always",
     "bargaining_range",
     "best_responses",
     "coasean_transfer_range",
     "comparative_statics",
     "cooperation_type",
+    "critical_discount_factor",
+    "discounted_value",
     "dominant_action",
     "dominant_strategy_equilibrium",
     "dominated_actions",
     "dominating_strategy",
+    "effective_discount",
+    "equalizing_transfer",
     "equilibria",
     "equilibrium_conditions",
+    "finite_horizon_spe",
+    "grim_trigger",
     "is_degenerate",
     "is_equilibrium",
+    "is_nash",
     "is_pareto_efficient",
+    "is_subgame_perfect",
     "iterated_elimination",
+    "limited_punishment",
     "max_welfare_profiles",
+    "minimal_expected_tenure",
+    "minimal_reappointment_probability",
+    "minimal_stay_probability",
     "mixed_equilibria",
     "mixed_equilibrium",
     "nash_bargaining_share",
     "nash_bargaining_transfer",
+    "one_shot_deviations",
     "parameters",
     "pareto_efficient",
     "pure_equilibria",
@@ -85,10 +129,16 @@ __all__ = [
     "security_levels",
     "security_strategy",
     "self_enforcing_transfer_range",
+    "simulate",
     "social_welfare",
+    "stick_and_carrot",
     "summarize",
     "sweep",
+    "term_incentive",
     "threshold",
+    "threshold_with_penalty",
+    "threshold_with_transfer",
+    "tit_for_tat",
 ]
 __version__ = "0.1.0"
 
