@@ -11,6 +11,7 @@ import pytest
 import sympy
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from scipy.optimize import linprog
 
 import gametheory as gt
 from gametheory.equilibria import best_responses, equilibria, is_equilibrium, pure_equilibria
@@ -79,6 +80,31 @@ def holds(game, target, concept):
         return True
     eqs = equilibria(game)
     return len(eqs) == 1 and eqs[0].pure_profile == tuple(target)
+
+
+def lp_level(game, target, instrument, concept):
+    """Independent HiGHS check of a uniform level: the minimal l >= 0 with every incentive
+    ``g_k(l) >= 0`` (the closure of strict concepts), where each ``g_k`` is affine in ``l`` and
+    read off the transformed games at l = 0 and l = 1. None when infeasible."""
+    g0 = instrument.apply(game, 0, target).as_float()
+    g1 = instrument.apply(game, 1, target).as_float()
+    a, b = [], []
+    for i in range(game.n_players):
+        for prof in itertools.product(*(range(k) for k in game.shape)):
+            if prof[i] != target[i]:
+                continue
+            if concept in ("nash", "strict") and any(
+                prof[k] != target[k] for k in range(game.n_players) if k != i
+            ):
+                continue
+            for x in range(game.shape[i]):
+                if x == target[i]:
+                    continue
+                dev = (*prof[:i], x, *prof[i + 1 :])
+                a.append(g0[i][prof] - g0[i][dev])
+                b.append((g1[i][prof] - g1[i][dev]) - (g0[i][prof] - g0[i][dev]))
+    res = linprog([1.0], A_ub=-np.array(b).reshape(-1, 1), b_ub=np.array(a), bounds=[(0, None)])
+    return None if res.status == 2 else float(res.x[0])
 
 
 # --------------------------------------------------------------------------------------------
@@ -461,11 +487,17 @@ def test_uniform_level_is_verified_and_minimal(data, shape, instrument, concept)
     game = gt.Game.from_arrays(*arrays)
     target = tuple(data.draw(st.integers(0, k - 1)) for k in shape)
     r = minimal_intervention(game, target, instrument, concept)
+    inst = r.instrument if r.feasible else instrument
+    if not isinstance(inst, str):
+        lp = lp_level(game, target, inst, concept)
+        if concept in ("nash", "weakly_dominant"):
+            assert (lp is None) == (not r.feasible)
+        if r.feasible:
+            assert lp == pytest.approx(float(r.level), abs=1e-9)
     if not r.feasible:
         assert r.reason and r.level is None
         # no level on a grid works either
-        inst = instrument if not isinstance(instrument, str) else None
-        if inst is not None:
+        if not isinstance(inst, str):
             for x in (0, 1, 3, 10, 100):
                 assert not holds(inst.apply(game, x, target), target, concept)
         return
@@ -623,7 +655,56 @@ def test_closed_form_agrees_with_the_numeric_solver_on_random_draws():
                     else bool(sym.attained.subs(values))
                 )
                 assert attained == num.attained
+                if concept != "unique":
+                    lp = lp_level(numeric, (0, 0), inst, concept)
+                    assert lp == pytest.approx(float(num.level), abs=1e-9)
     assert draws > 100
+
+
+GENERAL = sympy.symbols("a0:6 b0:6", real=True)
+GENERAL_23 = gt.Game(
+    np.array(GENERAL[:6], dtype=object).reshape(2, 3),
+    np.array(GENERAL[6:], dtype=object).reshape(2, 3),
+)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(st.integers(-5, 5), min_size=12, max_size=12),
+    st.sampled_from(
+        [
+            (Subsidy(), "strict"),
+            (Subsidy(per_action=True), "dominant"),
+            (Penalty(per_action=True), "weakly_dominant"),
+            (Liability(), "nash"),
+            (Liability(), "dominant"),
+            (Transfer(1, 0), "nash"),
+            (Transfer(0, 1, per_action=True), "strict"),
+        ]
+    ),
+)
+def test_closed_form_agrees_with_the_lp_on_an_asymmetric_2x3_game(values, case):
+    inst, concept = case
+    sym = _general_closed_form(inst, concept)
+    mapping = dict(zip(GENERAL, values, strict=True))
+    numeric = GENERAL_23.subs(mapping)
+    num = minimal_intervention(numeric, (0, 1), inst, concept)
+    feasible = sym.feasible if isinstance(sym.feasible, bool) else bool(sym.feasible.subs(mapping))
+    assert feasible == bool(num.feasible)
+    if feasible:
+        assert sympy.Rational(sym.level.subs(mapping)) == num.level
+        lp = lp_level(numeric, (0, 1), inst, concept)
+        assert lp == pytest.approx(float(num.level), abs=1e-9)
+
+
+_GENERAL_CACHE: dict = {}
+
+
+def _general_closed_form(inst, concept):
+    key = (repr(inst), concept)
+    if key not in _GENERAL_CACHE:
+        _GENERAL_CACHE[key] = minimal_intervention(GENERAL_23, (0, 1), inst, concept)
+    return _GENERAL_CACHE[key]
 
 
 def test_symbolic_unsupported_cases_raise():
