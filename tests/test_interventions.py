@@ -107,6 +107,36 @@ def lp_level(game, target, instrument, concept):
     return None if res.status == 2 else float(res.x[0])
 
 
+def lp_per_player(game, target, instrument, concept):
+    """Independent HiGHS optimum of ``min sum(l)`` over per-player levels (closure of strict
+    concepts), each constraint read off the games at l = 0 and at the unit levels. None when
+    infeasible."""
+    n = game.n_players
+    g0 = instrument.apply(game, (0,) * n, target).as_float()
+    units = [
+        instrument.apply(game, tuple(int(k == j) for k in range(n)), target).as_float()
+        for j in range(n)
+    ]
+    a, B = [], []
+    for i in range(n):
+        for prof in itertools.product(*(range(k) for k in game.shape)):
+            if prof[i] != target[i]:
+                continue
+            if concept in ("nash", "strict") and any(
+                prof[k] != target[k] for k in range(n) if k != i
+            ):
+                continue
+            for x in range(game.shape[i]):
+                if x == target[i]:
+                    continue
+                dev = (*prof[:i], x, *prof[i + 1 :])
+                base = g0[i][prof] - g0[i][dev]
+                a.append(base)
+                B.append([(u[i][prof] - u[i][dev]) - base for u in units])
+    res = linprog(np.ones(n), A_ub=-np.array(B), b_ub=np.array(a), bounds=[(0, None)] * n)
+    return None if res.status == 2 else float(res.fun)
+
+
 # --------------------------------------------------------------------------------------------
 # Instruments
 # --------------------------------------------------------------------------------------------
@@ -533,9 +563,13 @@ def test_per_player_levels_are_verified_and_minimal(data, shape, instrument, con
     target = tuple(data.draw(st.integers(0, k - 1)) for k in shape)
     r = minimal_intervention(game, target, instrument, concept, per_player=True)
     uniform = minimal_intervention(game, target, instrument, concept)
+    lp = lp_per_player(game, target, instrument, concept)
+    if concept in ("nash", "weakly_dominant"):
+        assert (lp is None) == (not r.feasible)
     if not r.feasible:
         assert not uniform.feasible
         return
+    assert lp == pytest.approx(float(sum(r.level)), abs=1e-9)
     assert len(r.level) == n and all(isinstance(v, Fraction) and v >= 0 for v in r.level)
     if uniform.feasible:  # a uniform level is one per-player choice
         assert sum(r.level) <= uniform.level * n
