@@ -12,12 +12,14 @@ from .ica import (
     InstitutionalCollectiveAction,
     Mechanism,
 )
+from .multitask import IncentiveContract, MultitaskEvaluation
 from .protectionism import (
     AsymmetricSegmentation,
     MarketSegmentation,
     PigouvianSpillover,
     RegionalRetaliation,
 )
+from .tournament import ActionIncentive, PromotionTournament, ReformEffect
 from .xinan import (
     HUANGSHAN_INVESTMENT,
     P_INDEX_K0,
@@ -38,12 +40,17 @@ __all__ = [
     "PARAMETER_SOURCES",
     "P_INDEX_K0",
     "ROUNDS",
+    "ActionIncentive",
     "AsymmetricSegmentation",
     "CollaborationRisks",
+    "IncentiveContract",
     "InstitutionalCollectiveAction",
     "MarketSegmentation",
     "Mechanism",
+    "MultitaskEvaluation",
     "PigouvianSpillover",
+    "PromotionTournament",
+    "ReformEffect",
     "RegionalRetaliation",
     "SwapRange",
     "UnfundedMandate",
