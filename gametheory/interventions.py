@@ -86,6 +86,8 @@ __all__ = [
     "CONCEPTS",
     "FLOAT_RTOL",
     "INSTRUMENTS",
+    "K_EPSILON",
+    "MAX_UNIQUE_MINORS",
     "Intervention",
     "InterventionResult",
     "KImplementation",
@@ -672,8 +674,8 @@ class InterventionResult:
     level:
         The minimal level: one number (uniform) or a tuple with one level per player
         (``per_player=True``); a sympy expression for parametric games; None when infeasible.
-        When ``attained`` is False this is the infimum: every level above it (up to the next
-        breakpoint, see ``upper``) works, the level itself does not (a strict inequality binds).
+        When ``attained`` is False this is the infimum: the level itself fails (a strict
+        inequality binds) and every level in ``(level, upper)`` works.
     attained:
         Whether ``level`` itself satisfies the concept (bool, or a sympy condition).
     upper:
@@ -683,12 +685,18 @@ class InterventionResult:
         interval, or the first irrational breakpoint inside it (where the search stops).
     cost:
         The centre's net outlay on the equilibrium path (at the target) at ``level``: the
-        subsidies paid there; zero for penalties, transfers and liability.
+        subsidies paid there; zero for the default penalties, transfers and liability (negative
+        if a penalty is set to be collected at the target itself).
     transfers:
         Each player's net receipt at the target (the lateral transfers actually paid on path).
     game:
         The transformed game at ``level`` (use :meth:`game_at` for another level, e.g. above a
-        non-attained infimum).
+        non-attained infimum; :meth:`holds_at` checks the concept there).
+    concept, instrument, target, method:
+        What was asked (the instrument actually used, e.g. the transfer's direction chosen for
+        ``"transfer"``; the target as action indices) and how it was computed.
+    original:
+        The game before the intervention.
     """
 
     feasible: Any
@@ -820,7 +828,7 @@ def _float_tol(game: Game) -> float:
 def minimal_intervention(
     game: Game,
     target: Sequence[int | str],
-    instrument: Any = "subsidy",
+    instrument: Any,
     concept: str = "nash",
     *,
     per_player: bool = False,
@@ -1749,6 +1757,19 @@ class KImplementation:
     fines: Any
     epsilon: float
     method: str
+
+    def _repr_markdown_(self) -> str:
+        rows = [
+            ("target", str(self.target)),
+            ("cost k(z)", _text(self.cost)),
+            ("regrets", _text(self.regrets)),
+            ("fines allowed", _text(self.fines)),
+            ("LP optimum (HiGHS)", "-" if self.lp_cost is None else f"{self.lp_cost:.6g}"),
+            ("method", self.method),
+        ]
+        lines = ["| | |", "|---|---|"]
+        lines += [f"| {k} | {html.escape(v).replace('|', '&#124;')} |" for k, v in rows]
+        return "\n".join(lines)
 
     def __repr__(self) -> str:
         return (

@@ -900,3 +900,11 @@ def test_minor_polynomials_are_exact():
             rows.append([1] * len(C) + [0] + ([1] if extra else []))
             det = sympy.expand(sympy.Matrix(rows).det())
             assert sympy.expand(sum(c * ell**k for k, c in enumerate(coeffs)) - det) == 0
+
+
+def test_k_implementation_display_and_result_helpers():
+    k = k_implementation_cost(PD, ("C", "C"))
+    assert "cost=4" in repr(k) and "| cost k(z) | 4 |" in k._repr_markdown_()
+    r = minimal_intervention(PD, ("C", "C"), "penalty", "strict")
+    assert r.holds_at(F(201, 100)) and not r.holds_at(2) and r.original == PD
+    assert r.target == (0, 0) and r.concept == "strict"
