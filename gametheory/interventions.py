@@ -186,7 +186,7 @@ def _kind_of(values: Any) -> str:
 def _convert(array: np.ndarray, kind: str) -> np.ndarray:
     out = np.empty(array.shape, dtype=object)
     for index in np.ndindex(array.shape):
-        v = array[index]
+        v: Any = array[index]
         if kind == "symbolic":
             out[index] = _sym(v)
         elif kind == "float":
@@ -614,6 +614,7 @@ def _constraints(
     for i in range(n):
         U = _player_matrix(arrays[i], i)
         others = [k for k in range(n) if k != i]
+        columns: Sequence[int]
         if concept in ("dominant", "weakly_dominant"):
             columns = range(U.shape[1])
         else:
@@ -1081,7 +1082,7 @@ def _uniform(game: Game, z: tuple[int, ...], instrument: Any, concept: str) -> I
     zero = Fraction(0) if exact else 0.0
     b = np.array([sum(row, start=zero) for row in cons.B], dtype=object)
     lower, lower_strict, lower_row = zero, False, None
-    upper, upper_strict, upper_row = None, False, None
+    upper, upper_strict, upper_row = None, False, -1
     for k in range(len(cons.a)):
         a, bk = cons.a[k], b[k]
         if bk == 0:
@@ -1176,6 +1177,7 @@ def _per_player(
             "is infeasible)",
             method,
         )
+    assert x is not None  # status "optimal"
     attained = True
     if cons.strict:
         opt = sum(x, start=zero)
@@ -1479,10 +1481,8 @@ def _breakpoints(A0: np.ndarray, cA: np.ndarray, M0: np.ndarray, cM: np.ndarray)
                         if any(c != 0 for c in coeffs[1:]):
                             polys.add(tuple(coeffs))
     roots: set[Any] = set()
-    for coeffs in polys:
-        poly = sympy.Poly(
-            [sympy.Rational(c.numerator, c.denominator) for c in reversed(coeffs)], ell
-        )
+    for key in polys:
+        poly = sympy.Poly([sympy.Rational(c.numerator, c.denominator) for c in reversed(key)], ell)
         for r in poly.real_roots():
             if r.is_positive:
                 roots.add(Fraction(int(r.p), int(r.q)) if r.is_Rational else r)

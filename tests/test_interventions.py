@@ -908,3 +908,24 @@ def test_k_implementation_display_and_result_helpers():
     r = minimal_intervention(PD, ("C", "C"), "penalty", "strict")
     assert r.holds_at(F(201, 100)) and not r.holds_at(2) and r.original == PD
     assert r.target == (0, 0) and r.concept == "strict"
+
+
+def test_common_fund_matching_rate():
+    # MODELS.md §9.2 oracle F-c: N = 4, alpha = 2/5, u_i = w - g_i + alpha (1 + m) sum_j g_j.
+    # Matching m adds alpha m w to a city's payoff per own contribution of w (and as much for
+    # each other contribution, which does not change incentives): a per-contributor subsidy
+    # s = alpha m w. Contributing is dominant iff s >= (1 - alpha) w, so m* = 1/alpha - 1 = 3/2.
+    N, alpha, w = 4, F(2, 5), 1
+    arrays = [np.empty((2,) * N, dtype=object) for _ in range(N)]
+    for g in itertools.product((w, 0), repeat=N):  # action 0 = contribute w, 1 = keep it
+        idx = tuple(0 if gi == w else 1 for gi in g)
+        for i in range(N):
+            arrays[i][idx] = w - g[i] + alpha * sum(g)
+    fund = gt.Game.from_arrays(*arrays)
+    r = minimal_intervention(fund, (0,) * N, Subsidy(per_action=True), "weakly_dominant")
+    assert r.level == (1 - alpha) * w and r.level / (alpha * w) == F(3, 2)
+    assert r.cost == N * r.level
+    assert minimal_intervention(fund, (0,) * N, Subsidy(per_action=True), "dominant").level == F(
+        3, 5
+    )
+    assert k_implementation_cost(fund, (0,) * N).cost == N * (1 - alpha) * w
