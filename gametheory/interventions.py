@@ -70,7 +70,7 @@ import itertools
 import math
 import numbers
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from fractions import Fraction
 from typing import Any
 
@@ -853,7 +853,8 @@ def minimal_intervention(
         ``z_i`` strictly dominant: ``u_i(z_i, s_-i) > u_i(a, s_-i)`` for all ``s_-i``),
         ``"weakly_dominant"`` (``>=`` for all ``s_-i``: ``z_i`` is a best response to every
         profile of the others, the sense of MODELS.md §2.1 and §6.2), or ``"unique"`` (``z`` is
-        the only Nash equilibrium, pure or mixed; two-player numeric games with a uniform level).
+        the only Nash equilibrium, pure or mixed; two-player games with a uniform level, and
+        parametric 2x2 games).
     per_player:
         False: one uniform level for every slot. True: one level per player, minimising the sum
         of the levels (for a subsidy paid at the target this sum is its on-path cost).
@@ -873,7 +874,9 @@ def minimal_intervention(
     ``Max`` for parametric ones (MODELS.md §6.2: ``s* = T - R``, ``pi F* = T - R``; for
     dominance ``max(T - R, P - S)``).
 
-    ``"unique"`` (uniform level, two numeric exact players): the payoffs are affine in ``l``.
+    ``"unique"`` (uniform level, two players, numeric payoffs; float games are searched on the
+    exact binary values of their floats, as :func:`~gametheory.equilibria` does, and answered
+    in floats): the payoffs are affine in ``l``.
     The combinatorial structure of the best-response polytopes, hence the set of equilibria, is
     fixed by the signs of the bordered minors ``det [[M_RC, -1], [1, 0]]`` (``|R| = |C|``) and
     ``det [M_RC, -1]`` (``|R| = |C| + 1``) of ``M = A`` and ``M = B^T`` (von Stengel 2002:
@@ -1355,12 +1358,10 @@ def _unique_search(game: Game, z: tuple[int, ...], instrument: Any) -> Intervent
             "equilibrium (a sufficient condition)"
         )
     game._require_solvable("minimal_intervention")
+    detection = getattr(instrument, "detection", 1)
+    if game.kind == "float" or isinstance(detection, float):
+        return _unique_search_float(game, z, instrument)
     coef = instrument.coefficients(game, z)
-    if game.kind != "exact" or _kind_of([*coef.flat]) != "exact":
-        raise ValueError(
-            "concept='unique' needs exact (rational) payoffs and detection probability; convert "
-            "float payoffs with fractions.Fraction"
-        )
     A0, B0 = game.payoff_arrays
     cA = coef[0].sum(axis=0)  # uniform level: the slots add up
     cB = coef[1].sum(axis=0)
@@ -1405,6 +1406,37 @@ def _unique_search(game: Game, z: tuple[int, ...], instrument: Any) -> Intervent
         "at no non-negative level is the target the only equilibrium (checked exactly at every "
         "level where the equilibrium structure can change and between them)",
         _UNIQUE_METHOD,
+    )
+
+
+def _unique_search_float(game: Game, z: tuple[int, ...], instrument: Any) -> InterventionResult:
+    """``"unique"`` for float games: the exact search on the exact binary values of the floats
+    (as :func:`~gametheory.equilibria` does), reported in floats."""
+    exact_game = Game.from_arrays(
+        *game.as_fractions(), players=game.players, actions=game.actions, title=game.title
+    )
+    inst = instrument
+    if isinstance(instrument, Penalty) and isinstance(instrument.detection, float):
+        inst = replace(instrument, detection=Fraction(instrument.detection))
+    res = _unique_search(exact_game, z, inst)
+    method = _UNIQUE_METHOD + ", on the exact binary values of the float payoffs"
+    if res.feasible is False:
+        return _infeasible(game, z, instrument, "unique", res.reason, method)
+
+    def to_float(v: Any) -> float:
+        return float(v) if isinstance(v, Fraction) else float(sympy.N(v, 17))
+
+    upper = None if res.upper is None else to_float(res.upper)
+    return _finish(
+        game,
+        z,
+        instrument,
+        "unique",
+        to_float(res.level),
+        res.attained,
+        method,
+        upper,
+        verify=False,  # verified exactly on the exact game; rounding the level may break ties
     )
 
 

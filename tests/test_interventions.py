@@ -385,6 +385,14 @@ def test_float_games():
     assert k_implementation_cost(g, (0, 0)).cost == pytest.approx(5.0)
 
 
+def test_float_games_unique():
+    r = minimal_intervention(PD.evalf(), (0, 0), Subsidy(per_action=True), "unique")
+    assert r.level == 2.0 and isinstance(r.level, float) and r.attained is False
+    assert "binary values" in r.method and r.game.kind == "float"
+    pen = minimal_intervention(PD, (0, 0), Penalty(per_action=True, detection=0.5), "unique")
+    assert pen.level == 4.0 and pen.attained is False
+
+
 def test_already_an_equilibrium_needs_nothing():
     r = minimal_intervention(KA, ("C", "C"), "subsidy")
     assert r.level == 0 and r.cost == 0 and r.attained
@@ -775,8 +783,6 @@ def test_minimal_intervention_bad_input():
         minimal_intervention(PD, (0, 0), "subsidy", "unique", per_player=True)
     with pytest.raises(NotImplementedError, match="two-player"):
         minimal_intervention(n_region(3, 2, 1), (0, 0, 0), "subsidy", "unique")
-    with pytest.raises(ValueError, match="exact"):
-        minimal_intervention(PD.evalf(), (0, 0), "subsidy", "unique")
     with pytest.raises(NotImplementedError, match="2x2"):
         minimal_intervention(
             gt.Game([[sympy.sqrt(2), 0, 0], [1, 0, 0]]), (0, 0), "subsidy", "unique"
