@@ -46,6 +46,10 @@ from ``z_i`` to ``a`` when the others play ``s_-i``" (``s_-i = z_-i`` for Nash c
 * ``concept="unique"``: an exact search over the finitely many levels where the equilibrium set
   of a two-player game can change (see :func:`minimal_intervention`).
 
+Float games are solved in floating point with the tolerance of :mod:`gametheory.equilibria`
+(payoff gaps within ``1e-9 * max(1, payoff range)`` are ties); a strict inequality counts as
+attained only with a gap above twice that tolerance.
+
 Every numeric answer is re-checked on the transformed game with the equilibrium and dominance
 functions of the package (:func:`~gametheory.is_equilibrium`, :func:`~gametheory.best_responses`,
 :func:`~gametheory.dominant_action`, :func:`~gametheory.equilibria`).
@@ -1052,7 +1056,7 @@ def _verify(
     elif attained is True and not _satisfies(new, z, concept):
         problems.append(f"{concept!r} fails at the level")
     elif attained is False:
-        if _satisfies(new, z, concept):
+        if new.kind != "float" and _satisfies(new, z, concept):  # floats: a knife edge
             problems.append("the infimum is attained although reported as not attained")
         if not isinstance(level, tuple):
             inside = instrument.apply(game, _inside(level, upper), z)
@@ -1127,7 +1131,24 @@ def _uniform(game: Game, z: tuple[int, ...], instrument: Any, concept: str) -> I
             f"{'<' if upper_strict else '<='} {format_number(upper)}",
             method,
         )
-    return _finish(game, z, instrument, concept, lower, not lower_strict, method, upper)
+    attained = not lower_strict
+    if attained and cons.strict and not exact:
+        attained = _float_strict_holds(game, z, instrument, cons, (lower,) * cons.B.shape[1])
+    return _finish(game, z, instrument, concept, lower, attained, method, upper)
+
+
+def _float_strict_holds(
+    game: Game, z: tuple[int, ...], instrument: Any, cons: _Constraints, levels: tuple
+) -> bool:
+    """Float games: every strict constraint holds with a gap above twice the tolerance with
+    which the transformed game's best responses are compared (gaps within the tolerance are
+    ties; the factor 2 keeps the answer away from that knife edge)."""
+    tol = _float_tol(instrument.apply(game, levels if len(levels) > 1 else levels[0], z))
+    gaps = [
+        cons.a[k] + sum(float(b) * float(v) for b, v in zip(cons.B[k], levels, strict=True))
+        for k in range(len(cons.a))
+    ]
+    return all(g > 2 * tol for g in gaps)
 
 
 # ---- per-player levels: linear programming ------------------------------------------------------
@@ -1184,7 +1205,7 @@ def _per_player(
     attained = True
     if cons.strict:
         opt = sum(x, start=zero)
-        slack_anywhere = _max_slack(G, h, None, exact, tol)
+        slack_anywhere, _ = _max_slack(G, h, None, exact, tol)
         if slack_anywhere <= (0 if exact else tol):
             return _infeasible(
                 game,
@@ -1195,7 +1216,16 @@ def _per_player(
                 "with equality)",
                 method,
             )
-        attained = _max_slack(G, h, opt, exact, tol) > (0 if exact else tol)
+        budget = opt if exact else opt + tol  # floats: allow the optimum's rounding
+        slack, point = _max_slack(G, h, budget, exact, tol)
+        attained = slack > (0 if exact else tol)
+        if attained and point is not None:  # an optimal point where the strict ones hold
+            x = point
+        if attained and not exact:
+            full = [zero] * slots
+            for j, v in zip(active, x, strict=True):
+                full[j] = v
+            attained = _float_strict_holds(game, z, instrument, cons, tuple(full))
     levels = [zero] * slots
     for j, v in zip(active, x, strict=True):
         levels[j] = v
@@ -1213,7 +1243,7 @@ def _lp_min_sum(G: list[list[Any]], h: list[Any], exact: bool) -> tuple[str, lis
             return "infeasible", None
         if res.status != 0:
             raise RuntimeError(f"HiGHS failed: {res.message}")
-        return "optimal", [float(v) for v in res.x]
+        return "optimal", [max(0.0, float(v)) for v in res.x]  # HiGHS may return -1e-17
     if res.status == 0:
         x = _certify(G, h, np.asarray(res.x, dtype=float))
         if x is not None:
@@ -1301,8 +1331,13 @@ def _solve(rows: list[list[Fraction]], rhs: list[Fraction]) -> list[Fraction]:
     return [m[r][n] for r in range(n)]
 
 
-def _max_slack(G: list[list[Any]], h: list[Any], total: Any, exact: bool, tol: Any) -> Any:
-    """``max t`` (capped at 1) s.t. ``G l >= h + t``, ``l >= 0`` (and ``sum(l) <= total``)."""
+def _max_slack(
+    G: list[list[Any]], h: list[Any], total: Any, exact: bool, tol: Any
+) -> tuple[Any, list[Any] | None]:
+    """``max t`` (capped at 1) s.t. ``G l >= h + t``, ``l >= 0`` (and ``sum(l) <= total``).
+
+    Returns ``t*`` and a maximising ``l`` (exact Fractions for exact input; None if infeasible).
+    """
     n = len(G[0])
     # variables (l, t); maximise t
     A_ub = [[*(-g for g in row), 1] for row in G]
@@ -1312,30 +1347,29 @@ def _max_slack(G: list[list[Any]], h: list[Any], total: Any, exact: bool, tol: A
         b_ub.append(total)
     A_ub.append([0] * n + [1])
     b_ub.append(1)
+    c = np.zeros(n + 1)
+    c[-1] = -1.0
     if exact:
         Af = np.array([[float(v) for v in row] for row in A_ub])
         bf = np.array([float(v) for v in b_ub])
-        c = np.zeros(n + 1)
-        c[-1] = -1.0
         res = linprog(c, A_ub=Af, b_ub=bf, bounds=[(0, None)] * (n + 1), method="highs")
         if res.status == 0 and -res.fun > 1e-7:  # certify positivity with a rational point
             for bound in (10**3, 10**6, 10**9):
                 point = [Fraction(float(v)).limit_denominator(bound) for v in res.x]
                 point = [max(v, Fraction(0)) for v in point]
-                t = point[-1]
-                if t > 0 and all(
+                if point[-1] > 0 and all(
                     sum((a * v for a, v in zip(row, point, strict=True)), Fraction(0)) <= bb
                     for row, bb in zip(A_ub, b_ub, strict=True)
                 ):
-                    return t
-        status, _, value = _exact_lp(
+                    return point[-1], point[:n]
+        status, x, value = _exact_lp(
             [0] * n + [1],
             [[Fraction(v) for v in row] for row in A_ub],
             [Fraction(v) for v in b_ub],
         )
-        return value if status == "optimal" else Fraction(-1)
-    c = np.zeros(n + 1)
-    c[-1] = -1.0
+        if status != "optimal" or x is None:
+            return Fraction(-1), None
+        return value, x[:n]
     res = linprog(
         c,
         A_ub=np.array(A_ub, dtype=float),
@@ -1343,7 +1377,9 @@ def _max_slack(G: list[list[Any]], h: list[Any], total: Any, exact: bool, tol: A
         bounds=[(0, None)] * n + [(None, 1)],
         method="highs",
     )
-    return -float(res.fun) if res.status == 0 else -1.0
+    if res.status != 0:
+        return -1.0, None
+    return -float(res.fun), [max(0.0, float(v)) for v in res.x[:n]]
 
 
 # ---- "unique": exact breakpoint search ---------------------------------------------------------

@@ -385,6 +385,15 @@ def test_float_games():
     assert k_implementation_cost(g, (0, 0)).cost == pytest.approx(5.0)
 
 
+def test_float_knife_edge_strictness():
+    # the optimal face touches a tie within the float tolerance: reported as not attained,
+    # and a level just above works
+    g = gt.Game([[-0.215, -0.783], [0.229, -2.494]], [[0.69, 0.491], [-1.639, 0.061]])
+    r = minimal_intervention(g, (1, 0), Subsidy(per_action=True), "strict", per_player=True)
+    assert r.level[0] == 0.0 and r.level[1] == pytest.approx(1.7)
+    assert r.attained is False and holds(r.game_at((0.0, 1.7 + 1e-6)), (1, 0), "strict")
+
+
 def test_float_games_unique():
     r = minimal_intervention(PD.evalf(), (0, 0), Subsidy(per_action=True), "unique")
     assert r.level == 2.0 and isinstance(r.level, float) and r.attained is False
