@@ -153,6 +153,12 @@ def test_subsidy_on_the_target_and_game_plus_intervention():
     pay = Subsidy().payments(PD, 2, ("C", "C"))
     assert pay.central == 4 and pay.received == (2, 2) and pay.paid == (-2, -2)
     assert Subsidy().payments(PD, 2, ("C", "C"), ("D", "C")).central == 0
+    per = PD + Subsidy().at((1, F(1, 2)), target=(0, 0))
+    assert per.payoff_arrays[0][0, 0] == 4 and per.payoff_arrays[1][0, 0] == F(7, 2)
+    with pytest.raises(ValueError, match="single level"):
+        Transfer(0, 1).at((1, 2))
+    with pytest.raises(TypeError):
+        PD + Subsidy().at(1, target=(0, 0)).instrument  # an instrument is not a game change
 
 
 def test_subsidy_recipients_profiles_per_action_and_per_player_levels():
