@@ -8,6 +8,7 @@ import numpy as np
 import pandas as pd
 import pytest
 from matplotlib.figure import Figure
+from matplotlib.text import Text
 
 from gametheory.figures import FigureResult, get, registry
 from gametheory.models.xinan import ROUNDS, XinanCompensation, huangshan_annual_cost
@@ -139,3 +140,24 @@ def test_rounds_panel_b_are_the_round_thresholds(rounds):
         assert got == values
     assert set(b[b["round"] == 1]["status"].iloc[:2]) == {"DOCUMENTED"}
     assert set(b[b["round"] > 1]["status"]) <= {"UNVERIFIED", "ASSUMPTION"}
+
+
+@pytest.mark.parametrize("name", ["xinan_thresholds", "xinan_rounds"])
+def test_no_overlapping_text(name, request):
+    """No two visible texts of the figure (labels, ticks, titles, legends) overlap."""
+    fig = request.getfixturevalue(name.removeprefix("xinan_")).figure
+    renderer = fig.canvas.get_renderer()
+    fig.draw_without_rendering()
+    boxes, seen = [], set()
+    for text in fig.findobj(Text):
+        if id(text) in seen or not text.get_visible() or not text.get_text().strip():
+            continue
+        seen.add(id(text))
+        boxes.append((text.get_text(), text.get_window_extent(renderer).padded(-1.0)))
+    clashes = [
+        (a, b)
+        for i, (a, box_a) in enumerate(boxes)
+        for b, box_b in boxes[i + 1 :]
+        if box_a.overlaps(box_b)
+    ]
+    assert not clashes, clashes

@@ -344,7 +344,7 @@ def _round_years(number: int) -> list[int]:
         "round 3: none), Zhejiang and Anhui (1 each, then 2 each) and the conditional swap X "
         "(diamonds: ±1 documented in round 1; X = 2 in rounds 2-3 extends round 1's rule and "
         "is unverified, hatched/open). (b) The largest annual protection cost c_U each "
-        "round's mean amounts sustain: static swap 2X, participation G·1 + X and renewal at "
+        "round's mean amounts sustain: static swap 2X, participation G + X and renewal at "
         "δ = 9/10 (assumption), capped by participation. Round 3 without the centre: "
         "participation binds at G + X = 2."
     ),
