@@ -38,6 +38,14 @@ from .equilibria import (
     pure_equilibria,
 )
 from .game import Game, UnboundParameterError
+from .interventions import (
+    Liability,
+    Penalty,
+    Subsidy,
+    Transfer,
+    k_implementation_cost,
+    minimal_intervention,
+)
 from .properties import (
     dominant_action,
     dominant_strategy_equilibrium,
@@ -82,8 +90,12 @@ __all__ = [
     "Equilibria",
     "Equilibrium",
     "Game",
+    "Liability",
     "MissingDependencyError",
+    "Penalty",
     "RepeatedGame",
+    "Subsidy",
+    "Transfer",
     "UnboundParameterError",
     "action_values",
     "always",
@@ -110,9 +122,11 @@ __all__ = [
     "is_pareto_efficient",
     "is_subgame_perfect",
     "iterated_elimination",
+    "k_implementation_cost",
     "limited_punishment",
     "max_welfare_profiles",
     "minimal_expected_tenure",
+    "minimal_intervention",
     "minimal_reappointment_probability",
     "minimal_stay_probability",
     "mixed_equilibria",
