@@ -550,3 +550,13 @@ def test_docstring_examples_run():
 
     result = doctest.testmod(module)
     assert result.attempted >= 5 and result.failed == 0
+
+
+def test_central_amount_outside_a_round_without_central_money_is_an_error() -> None:
+    from gametheory.models import ROUNDS
+
+    assert ROUNDS[3].central_in(2019) == 0
+    with pytest.raises(ValueError, match="ran 2018-2020"):
+        ROUNDS[3].central_in(2012)
+    with pytest.raises(ValueError, match="started in 2023"):
+        ROUNDS[4].central_in(1999)

@@ -294,6 +294,10 @@ class XinanRound:
         """The central amount of ``year`` (ValueError outside the round's documented years)."""
         first, last = self.years
         if not self.central:
+            if last is not None and not first <= year <= last:
+                raise ValueError(f"round {self.number} ran {first}-{last}, not {year}")
+            if last is None and year < first:
+                raise ValueError(f"round {self.number} started in {first}, not before ({year})")
             return Fraction(0)
         if last is None or not first <= year <= first + len(self.central) - 1:
             raise ValueError(
