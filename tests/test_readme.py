@@ -20,6 +20,11 @@ def test_tour_runs_and_shows_what_it_claims():
     (only,) = gt.equilibria(namespace["subsidised"].subs(s=3))
     assert only.pure_profile == (0, 0)
     assert str(namespace["cond"]) == "s - 2 >= 0"
+    temptation = namespace["temptation"]
+    T = namespace["T"]
+    lever = gt.minimal_intervention(temptation, [0, 0], "liability", concept="dominant")
+    assert lever.level == namespace["sympy"].Max(1, T - 3)
+    assert gt.critical_discount_factor(temptation.subs(T=5), [0, 0]).overall == 1 / 2
 
 
 def test_ci_runs_the_readme_test_command_verbatim():
