@@ -62,6 +62,14 @@ def _exact_text(value: Any) -> str:
     return format_number(value)
 
 
+def _chosen_name(ica: InstitutionalCollectiveAction, benefit: Any) -> str | None:
+    """Name of the mechanism chosen when every member gains ``benefit`` (``None``: none)."""
+    value = Fraction(int(sympy.numer(benefit)), int(sympy.denom(benefit)))
+    chosen = InstitutionalCollectiveAction((value,) * ica.members, ica.mechanisms)
+    choice = chosen.chosen_mechanism()
+    return None if choice is None else choice.name
+
+
 def _choice_rows(variant: str, ica: InstitutionalCollectiveAction) -> list[dict[str, Any]]:
     """Net-benefit lines, chosen-mechanism bands and the oracle points of one variant."""
     n = ica.members
@@ -83,6 +91,10 @@ def _choice_rows(variant: str, ica: InstitutionalCollectiveAction) -> list[dict[
                 }
             )
     for lo, hi, name in ica.choice_by_benefit():
+        # whether an end belongs to the band is decided by the model at the end itself: members
+        # join only if NB > 0, and a tie goes to the less authoritative mechanism
+        left = "[" if _chosen_name(ica, lo) == name else "("
+        right = ")" if hi == sympy.oo or _chosen_name(ica, hi) != name else "]"
         rows.append(
             {
                 "variant": variant,
@@ -91,7 +103,7 @@ def _choice_rows(variant: str, ica: InstitutionalCollectiveAction) -> list[dict[
                 "B": float(lo),
                 "B_to": float(hi),
                 "value": float("nan"),
-                "exact": f"[{_exact_text(lo)}, {_exact_text(hi)})",
+                "exact": f"{left}{_exact_text(lo)}, {_exact_text(hi)}{right}",
             }
         )
     return rows
@@ -183,8 +195,9 @@ def ica_mechanism_choice() -> FigureResult:
     """Two panels (I-a and I-b): joint net benefit of each mechanism against ``B``.
 
     Data: rows ``kind = "total net benefit"`` (``B`` on a grid of step 1/4 and the joint net
-    benefit ``value`` of ``mechanism``), ``kind = "chosen band"`` (the chosen mechanism on
-    ``[B, B_to)``, exact bounds in ``exact``) and ``kind = "oracle"`` (the chosen mechanism and
+    benefit ``value`` of ``mechanism``), ``kind = "chosen band"`` (the chosen mechanism between
+    ``B`` and ``B_to``; ``exact`` is the exact interval, an end included iff the model chooses
+    that mechanism there) and ``kind = "oracle"`` (the chosen mechanism and
     its joint net benefit at the oracle's ``B``), for ``variant`` "I-a" and "I-b".
     """
     base = InstitutionalCollectiveAction()
