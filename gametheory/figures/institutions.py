@@ -112,7 +112,7 @@ def _choice_rows(variant: str, ica: InstitutionalCollectiveAction) -> list[dict[
 def _oracle_row(variant: str, ica: InstitutionalCollectiveAction) -> dict[str, Any]:
     chosen = ica.chosen_mechanism()
     if chosen is None:
-        raise AssertionError("the oracle must have a chosen mechanism")
+        raise RuntimeError("the oracle must have a chosen mechanism")
     total = sum(ica.net_benefits()[chosen.name])
     return {
         "variant": variant,
@@ -249,7 +249,7 @@ def unfunded_mandate() -> FigureResult:
     model = UnfundedMandate()
     f_star = model.compliance_threshold().lower  # solver (symbolic threshold of the 2x2 game)
     if sympy.nsimplify(model.minimal_funding_share) != f_star:
-        raise AssertionError("compliance threshold differs from the closed form f*")
+        raise RuntimeError("compliance threshold differs from the closed form f*")
     f_star = Fraction(str(f_star))
 
     def row(f: Fraction, point: str) -> dict[str, Any]:

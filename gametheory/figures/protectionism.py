@@ -59,11 +59,11 @@ def regional_retaliation() -> FigureResult:
     """
     model = RegionalRetaliation()
     N = model.N
-    equilibrium_counts = sorted(
-        {sum(eq.pure_profile) for eq in model.equilibria()}
-    )  # solver: pure_equilibria of the 2**N normal form
-    if tuple(equilibrium_counts) != model.equilibrium_protect_counts():
-        raise AssertionError("closed-form equilibria differ from pure_equilibria(game)")
+    # solver: pure_equilibria of the 2**N normal form, checked against the closed form
+    profiles = {eq.pure_profile for eq in model.equilibria()}
+    if profiles != set(model.equilibrium_profiles()):
+        raise RuntimeError("closed-form equilibria differ from pure_equilibria(game)")
+    equilibrium_counts = {sum(profile) for profile in profiles}
     tipping = model.tipping_point()
     open_tipping = model.open_tipping_point()
     game = model.game()
@@ -87,7 +87,7 @@ def regional_retaliation() -> FigureResult:
         value = model.welfare(k)
         profile = tuple([1] * k + [0] * (N - k))
         if sum(game.payoff(profile)) != value:
-            raise AssertionError("closed-form welfare differs from the game's payoffs")
+            raise RuntimeError("closed-form welfare differs from the game's payoffs")
         rows.append(
             {
                 "quantity": "total payoff",
@@ -209,7 +209,7 @@ def asymmetric_segmentation() -> FigureResult:
     status = game.payoff(("Integrate", "Protect"))
     (eq,) = model.equilibria()
     if eq.pure_profile != (0, 1):
-        raise AssertionError("the unique equilibrium must be (Integrate, Protect)")
+        raise RuntimeError("the unique equilibrium must be (Integrate, Protect)")
     rows = []
     for j in range(41):
         t = Fraction(j, 8)
@@ -230,9 +230,9 @@ def asymmetric_segmentation() -> FigureResult:
     rng = model.transfer_range()
     nbs = model.nash_bargaining()
     if (rng.lower, rng.upper) != model.transfer_bounds:
-        raise AssertionError("solver transfer range differs from the closed form")
+        raise RuntimeError("solver transfer range differs from the closed form")
     if nbs.transfer != model.nash_bargaining_closed_form:
-        raise AssertionError("solver Nash-bargaining transfer differs from the closed form")
+        raise RuntimeError("solver Nash-bargaining transfer differs from the closed form")
     for kind, t in (("range lower", rng.lower), ("range upper", rng.upper)):
         pay = model.game_with_transfer(t).payoff(("Integrate", "Integrate"))
         rows.append(
