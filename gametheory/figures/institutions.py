@@ -159,7 +159,8 @@ def _draw_choice(ax: Any, data: pd.DataFrame, title: str, show_labels: bool) -> 
         decimal = f"{point['value']:.4f}".rstrip("0").rstrip(".")
         ax.annotate(
             f"B = {point['B']:g}: {point['mechanism']},\n"
-            f"$\\Sigma_i NB_i$ = {point['exact']} = {decimal}",
+            f"$\\Sigma_i NB_i$ = {point['exact']}"
+            + ("" if decimal == point["exact"] else f" = {decimal}"),
             xy=(point["B"], point["value"]),
             xytext=(point["B"] + dx, point["value"] + dy),
             fontsize=7,
