@@ -561,8 +561,10 @@ class InstitutionalCollectiveAction:
 
         ``sum_i NB_i(m) = n (1 - rho(m)) B - n TC(m) - sum_i A_i(m)`` is a line in ``B``; the
         choice is the highest line among the mechanisms every member joins. Returns the exact
-        intervals ``[(B_from, B_to, name or None), ...]`` with ``B_to = oo`` for the last.
-        Numbers only.
+        intervals ``[(B_from, B_to, name or None), ...]`` with ``B_to = oo`` for the last. Each
+        interval is open on the left and closed on the right: at an entry point ``NB = 0`` and
+        members need ``NB > 0`` to join; at a crossing of two lines the tie goes to the less
+        authoritative (earlier) mechanism. Numbers only.
         """
         n = self.members
         B = sympy.Symbol("B", positive=True)
