@@ -55,10 +55,9 @@ SPILLOVER_BETAS = tuple(Fraction(k, 20) for k in range(-10, 20))
 #: The four actions of MODELS.md §1.3 (Delta_own, Delta_rival), V = 10, h = 5, kappa = 0.
 ACTIONS_1_3 = ((1, 2), (2, 1), (1, -2), (-1, -3))
 
-#: The cooperate/obstruct game of oracle T1-e: b = 2, s_C = 1, a = -1, d = 3, V = 10,
-#: xi ~ U[-5, 5] (the model's defaults with noise_of="difference").
-REFORM_MODEL = PromotionTournament(noise_of="difference")
-#: Weights on relative performance shown in ``evaluation_reform`` (1: rank-like status quo).
+#: Weights on relative performance shown in ``evaluation_reform`` (1: rank-like status quo). The
+#: game is oracle T1-e: b = 2, s_C = 1, a = -1, d = 3, V = 10, xi ~ U[-5, 5] (the model's
+#: defaults with noise_of="difference").
 REFORM_LAMBDAS = (Fraction(1), Fraction(4, 5), Fraction(3, 5))
 #: Weight on joint output: 0, 1/40, ..., 2/5 (every promotion index stays inside the noise
 #: support [-5, 5]; with lam = 3/5 the index of (C, C) reaches the edge at mu = 17/40).
@@ -110,7 +109,6 @@ def spillover_crossing(noise: dict[str, object], V: object = 10, v: object = 1) 
 )
 def tournament_spillover() -> FigureResult:
     rows = []
-    crossings = {}
     for label, noise in SPILLOVER_NOISES.items():
         for beta in SPILLOVER_BETAS:
             m = PromotionTournament(V=10, c=1, v=1, beta=beta, **noise)  # type: ignore[arg-type]
@@ -125,7 +123,6 @@ def tournament_spillover() -> FigureResult:
                 }
             )
         b = spillover_crossing(noise)
-        crossings[label] = b
         m = PromotionTournament(V=10, c=1, v=1, beta=b, **noise)  # type: ignore[arg-type]
         rows.append(
             {
