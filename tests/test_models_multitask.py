@@ -252,12 +252,15 @@ def test_rank_tournament_game_weights_still_matter():
     # raising the GDP weight under the *rank* rule moves effort from public services to GDP
     shifted = dataclasses.replace(model, w=F(3, 4))
     t1, t2 = shifted.rank_efforts(5)
-    assert t1 > F(1, 3) > 0 > t2
+    assert t1 > F(1, 3) and t2 == 0  # the interior formula would give t2 = -1/6: a corner
     game = shifted.game(levels, h=5)
     (eq,) = gt.pure_equilibria(game)
     chosen = game.actions[0][eq.pure_profile[0]]
     assert chosen == "(2/3, 0)"
-    assert shifted.rank_efforts(5) == (F(5, 6), F(-1, 6))  # interior formula: t2 < 0, corner
+    assert shifted.rank_efforts(5) == (F(3, 4), 0)  # corner: t1 = (V / 2h) w / c1
+    assert shifted.interior_efforts() != shifted.efforts()
+    # below the corner on the other side (w = 1/5) GDP effort is zero, never negative
+    assert dataclasses.replace(model, w=F(1, 5)).rank_efforts(5) == (0, F(4, 5))
 
 
 # ------------------------------------------------------------------ validation

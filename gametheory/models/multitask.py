@@ -236,9 +236,12 @@ class MultitaskEvaluation:
         :meth:`interior_efforts`.
         """
         w_ = self._weight(w)
-        V, lam, c1, c2 = self._p("V"), self._p("lam"), self._p("c1"), self._p("c2")
+        return self._pair(self._kkt(w_, self._p("V")), self._floats(w))
+
+    def _kkt(self, w_: Any, V: Any) -> tuple[Any, Any]:
+        """Optimal ``t >= 0`` for prize ``V`` at weight ``w_``: interior, or a corner."""
+        lam, c1, c2 = self._p("lam"), self._p("c1"), self._p("c2")
         t1, t2 = self._interior(w_, V)
-        floats = self._floats(w)
         for t in (t1, t2):
             if t.is_nonnegative is None and t.is_negative is None:
                 raise ValueError(
@@ -246,10 +249,10 @@ class MultitaskEvaluation:
                     "interior_efforts()"
                 )
         if t1.is_nonnegative and t2.is_nonnegative:
-            return self._pair((t1, t2), floats)
+            return t1, t2
         if t2.is_negative:
-            return self._pair((V * w_ / c1, sympy.Integer(0)), floats)
-        return self._pair((sympy.Integer(0), V * (1 - w_) * lam / c2), floats)
+            return V * w_ / c1, sympy.Integer(0)
+        return sympy.Integer(0), V * (1 - w_) * lam / c2
 
     def abandonment_weight(self) -> Any:
         """``w_c = c1 lam / (c1 lam + k)``: public-service effort is zero iff ``w >= w_c``.
@@ -421,15 +424,15 @@ class MultitaskEvaluation:
     # ---------------------------------------------------------------- rank tournament
 
     def rank_efforts(self, h: Any) -> tuple[Any, Any]:
-        """Symmetric interior efforts when two officials are ranked by ``S = w t1 + (1-w) lam t2``.
+        """Symmetric efforts when two officials are ranked by ``S = w t1 + (1-w) lam t2``.
 
-        Uniform difference noise on ``[-h, h]`` (``g(0) = 1/(2h)``): ``C t = (V/(2h)) m``, i.e.
-        :meth:`interior_efforts` with ``V`` replaced by ``V/(2h)``. The task weight ``w`` still
-        moves effort between tasks.
+        Uniform difference noise on ``[-h, h]`` (``g(0) = 1/(2h)``): :meth:`efforts` with ``V``
+        replaced by ``V/(2h)`` (``C t = (V/(2h)) m`` when interior, else the corner with one
+        effort zero). The task weight ``w`` still moves effort between tasks.
         """
         check_real("h", h)
         check_relation(to_sympy(h) > 0, f"the noise half-width h must be positive, got {h}")
-        t = self._interior(self._p("w"), self._p("V") / (2 * to_sympy(h)))
+        t = self._kkt(self._p("w"), self._p("V") / (2 * to_sympy(h)))
         return self._pair(t, self._floats(h))
 
     def game(self, levels: Any, h: Any) -> Game:
