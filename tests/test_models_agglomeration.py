@@ -298,6 +298,67 @@ def test_floats():
     assert isinstance(model.minimal_matching(), float)
 
 
+# --------------------------------------------------------------------------------------------
+# figures (gametheory/figures/agglomeration.py)
+# --------------------------------------------------------------------------------------------
+
+
+def _no_overlaps(fig):
+    from matplotlib.text import Text
+
+    renderer = fig.canvas.get_renderer()
+    for ax in fig.axes:
+        frame = ax.get_window_extent(renderer)
+        for t in ax.texts:
+            t.get_window_extent(renderer)
+        boxes = [Text.get_window_extent(t, renderer) for t in ax.texts]
+        for k, box in enumerate(boxes):
+            assert frame.x0 <= box.x0 and box.x1 <= frame.x1, ax.texts[k].get_text()
+            assert frame.y0 <= box.y0 and box.y1 <= frame.y1, ax.texts[k].get_text()
+            for other in boxes[k + 1 :]:
+                assert not box.overlaps(other), ax.texts[k].get_text()
+
+
+def test_figure_common_fund():
+    from gametheory.figures import get
+
+    result = get("agglomeration_common_fund")()
+    data = result.data
+    fc = data[(data["N"] == 4) & (data["rule"] == "none")].iloc[0]
+    assert fc["minimal_matching"] == "3/2" and fc["central_outlay"] == "6"
+    cm = data[data["rule"] == "conditional_matching"]
+    assert list(cm["minimal_matching"])[:3] == ["3/4", "1/2", "3/8"]
+    assert set(cm["central_outlay"]) == {"3/2"}
+    aon = data[data["rule"] == "all_or_nothing"]
+    assert list(aon["minimal_matching"])[:2] == ["1/4", "0"]
+    small = data[data["N"] <= 6]
+    assert small["checked_on_game"].eq(True).all()
+    sub = data[(data["rule"] == "subsidy_per_contributor") & (data["N"] == 4)].iloc[0]
+    assert sub["central_outlay"] == "12/5"
+    assert get("agglomeration_common_fund")().data.equals(data)
+    _no_overlaps(result.figure)
+
+
+def test_figure_cooperation_types():
+    from gametheory.figures import get
+
+    result = get("cooperation_types")()
+    data = result.data.set_index("name")
+    assert data.loc["K-a", "type"] == "sharing" and data.loc["K-a", "level"] == "2"
+    assert (data.loc["K-b", "lower"], data.loc["K-b", "upper"], data.loc["K-b", "level"]) == (
+        "5",
+        "9",
+        "7",
+    )
+    assert data.loc["K-d", "level"] == "1/8"
+    assert (data.loc["K-d", "lower"], data.loc["K-d", "upper"]) == ("1", "5")
+    assert (data.loc["K-b", "net_gain_A"], data.loc["K-b", "net_gain_B"]) == (9.0, -5.0)
+    regions = result.data[result.data["element"] == "region"]
+    assert (regions["name"] == regions["type"]).all()
+    assert get("cooperation_types")().data.equals(result.data)
+    _no_overlaps(result.figure)
+
+
 def test_doctests():
     import doctest
 
