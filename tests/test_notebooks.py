@@ -55,3 +55,11 @@ def test_notebook_runs(path: Path, kernel_of_this_interpreter: str) -> None:
         if output.get("output_type") == "error"
     ]
     assert not errors
+    # a cell that ends with a figure must show it as an image, not as "<Figure size ...>"
+    for cell in nb.cells:
+        if cell.cell_type != "code" or not cell.source.strip().endswith(".figure"):
+            continue
+        kinds = {kind for output in cell.outputs for kind in output.get("data", {})}
+        assert "image/png" in kinds, f"{path.name}: figure cell shows no image:\n{cell.source}"
+    first = next(cell for cell in nb.cells if cell.cell_type == "markdown")
+    assert first.source.startswith("# "), f"{path.name} starts without a title"
