@@ -167,7 +167,7 @@ def test_profit_and_loss_bad_parameters():
         ProfitAndLossCooperation(10, -4, -1, 1)
     with pytest.raises(ValueError, match="R > 0"):
         TaxRevenueSharing(0, 3, 2)
-    with pytest.raises(ValueError, match="probability"):
+    with pytest.raises(ValueError, match=r"share = 3/2 must lie in \[0, 1\]"):
         TaxRevenueSharing().net_gains(F(3, 2))
 
 
@@ -252,9 +252,9 @@ def test_comparative_bad_parameters():
         ComparativeBenefitCooperation(3, 9)
     with pytest.raises(ValueError, match="g_B > 0"):
         ComparativeBenefitCooperation(9, -3)
-    with pytest.raises(ValueError, match=r"probability in \[0, 1\]"):
+    with pytest.raises(ValueError, match=r"must lie in \[0, 1\]"):
         ComparativeBenefitCooperation(9, 3, F(3, 2))
-    with pytest.raises(ValueError, match=r"probability in \[0, 1\]"):
+    with pytest.raises(ValueError, match=r"must lie in \[0, 1\]"):
         ComparativeBenefitCooperation(9, 3, -1)
     with pytest.raises(ValueError, match="instrument"):
         ComparativeBenefitCooperation().unlock("subsidy")

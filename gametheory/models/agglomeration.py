@@ -33,7 +33,9 @@ proposes a common fiscal fund, tax-revenue sharing and lateral transfers. MODELS
   Bachrach et al. 2009), and the lateral transfers that implement an allocation.
 
 Tax-revenue sharing for relocated firms (§9.3) is
-:class:`gametheory.models.cooperation_types.TaxRevenueSharing`.
+:class:`gametheory.models.cooperation_types.TaxRevenueSharing`. The market and the NGOs of the
+essay's Fig. 2 are not players here; MODELS.md §10 maps them to monitoring and reputation
+(§6.2, §7).
 
 Oracles. F-c (§9.2): ``N = 4, alpha = 2/5``: ``m* = 3/2``; with contributions ``w`` the fund is
 ``10 w``, the social gain ``6 w`` (net of the centre's outlay) and the centre pays ``6 w``.

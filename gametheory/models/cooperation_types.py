@@ -74,7 +74,6 @@ from ..properties import dominant_action, risk_dominant
 from ..symbolic import equilibrium_conditions, threshold
 from .protectionism import (
     _check_parameter,
-    _check_probability,
     _decide,
     _fails,
     _players,
@@ -108,6 +107,14 @@ def _check_nonneg(name: str, value: Any, meaning: str) -> None:
     _check_parameter(name, value)
     if _fails(sympy.sympify(value) >= 0):
         raise ValueError(f"{name} = {value} must be non-negative ({meaning})")
+
+
+def _check_unit(name: str, value: Any, meaning: str) -> None:
+    """``0 <= value <= 1`` whenever sympy can decide it."""
+    _check_parameter(name, value)
+    v = sympy.sympify(value)
+    if _fails(v >= 0) or _fails(v <= 1):
+        raise ValueError(f"{name} = {value} must lie in [0, 1] ({meaning})")
 
 
 def _is_symbolic(*values: Any) -> bool:
@@ -501,7 +508,7 @@ class TaxRevenueSharing:
 
     def net_gains(self, share: Any) -> tuple[Any, Any]:
         """``((1 - s) R - C_A, s R - L_B)`` for a share ``s`` in [0, 1]."""
-        _check_probability("share", share, "a share of the tax revenue")
+        _check_unit("share", share, "a share of the tax revenue")
         R, L, C, s = _values(self.R, self.L_B, self.C_A, share)
         return _tidy((1 - s) * R - C), _tidy(s * R - L)
 
@@ -589,7 +596,7 @@ class ComparativeBenefitCooperation:
             "comparative-benefit cooperation",
             [("g_A", self.g_A, "g_B", self.g_B), ("g_B", self.g_B, "0", 0)],
         )
-        _check_probability("lam", self.lam, "the relative-evaluation weight")
+        _check_unit("lam", self.lam, "the relative-evaluation weight")
         object.__setattr__(self, "players", _players(self.players, 2))
 
     def _vals(self) -> tuple[Any, Any, Any]:
