@@ -5,6 +5,15 @@ their thresholds from :mod:`gametheory.symbolic`, :mod:`gametheory.interventions
 :mod:`gametheory.bargaining` and :mod:`gametheory.repeated` (DESIGN.md, "Domain models").
 """
 
+from .agglomeration import CLAUSES, AgglomerationSurplus, UrbanAgglomeration
+from .cooperation_types import (
+    ComparativeBenefitCooperation,
+    ProfitAndLossCooperation,
+    SharingCooperation,
+    TaxRevenueSharing,
+    Unlocking,
+)
+from .cooperation_types import classify as classify_cooperation
 from .fiscal import UnfundedMandate, bottom_share, pass_down_shares, vertical_fiscal_imbalance
 from .ica import (
     ILLUSTRATIVE_MECHANISMS,
@@ -35,29 +44,38 @@ from .xinan import (
 )
 
 __all__ = [
+    "CLAUSES",
     "HUANGSHAN_INVESTMENT",
     "ILLUSTRATIVE_MECHANISMS",
     "PARAMETER_SOURCES",
     "P_INDEX_K0",
     "ROUNDS",
     "ActionIncentive",
+    "AgglomerationSurplus",
     "AsymmetricSegmentation",
     "CollaborationRisks",
+    "ComparativeBenefitCooperation",
     "IncentiveContract",
     "InstitutionalCollectiveAction",
     "MarketSegmentation",
     "Mechanism",
     "MultitaskEvaluation",
     "PigouvianSpillover",
+    "ProfitAndLossCooperation",
     "PromotionTournament",
     "ReformEffect",
     "RegionalRetaliation",
+    "SharingCooperation",
     "SwapRange",
+    "TaxRevenueSharing",
     "UnfundedMandate",
+    "Unlocking",
+    "UrbanAgglomeration",
     "XinanCompensation",
     "XinanOutcome",
     "XinanRound",
     "bottom_share",
+    "classify_cooperation",
     "huangshan_annual_cost",
     "p_index",
     "p_index_compliant",
