@@ -43,8 +43,9 @@ Output numbers are sympy ``Rational`` when rational, radicals ``a + b*sqrt(d)`` 
 has degree 2, and polynomials in a ``CRootOf`` otherwise.
 
 Positive-dimensional solution sets (continua, which occur in degenerate games, e.g. through
-payoff ties) are handled as follows. Components inside ``{some support probability = 0}`` are
-removed by saturation (Rabinowitsch's trick). If a continuum remains and the solution set is an
+payoff ties) are handled as follows. For systems with at most :data:`SATURATION_MAX_UNKNOWNS`
+unknowns, components inside ``{some support probability = 0}`` are first removed by saturation
+(Rabinowitsch's trick). If a continuum remains and the solution set is an
 affine subspace, an exact linear program (maximise ``s`` subject to every support probability
 ``>= s``, every deviation gain that is linear on the subspace ``<= 0``, ``s <= 1``; Fraction
 simplex) decides: if ``s* <= 0`` the profile carries no equilibrium and is done; otherwise the
@@ -95,7 +96,14 @@ KEY_DIGITS = 40
 #: Number of systems with extra equalities tried per continuum to find representatives.
 MAX_REPRESENTATIVE_SYSTEMS = 64
 
+#: Saturation (removing solution components on which a support probability vanishes) is tried
+#: only for systems with at most this many unknowns: with more it can take minutes (a 3x3x3
+#: full-support system took 270 s), and on 250 random games it never changed a verdict.
+SATURATION_MAX_UNKNOWNS = 3
+
 _T = sympy.Dummy("t")
+_Y = sympy.Dummy("y")
+_X = sympy.Symbol("x")  # the variable shown in CRootOf(q(x), k)
 _Z = sympy.Dummy("z")
 
 
@@ -375,24 +383,52 @@ class _Point:
             self.refine()
 
     def value(self, h: sympy.Poly) -> sympy.Expr:
-        """``h(t0)`` as an exact sympy number."""
-        if self.p.degree() == 1:
-            return _rational_value(h, self.root_rational())
-        root = self.root_expr()
-        return sympy.expand(h.as_expr().subs(_T, root))
+        """``h(t0)`` as an exact sympy number.
+
+        Rational when ``h`` is constant (``h(t0)`` is rational only then, as ``p`` is
+        irreducible and ``deg h < deg p``); ``a + b*sqrt(d)`` when ``deg p = 2``; otherwise a root
+        of the minimal polynomial ``q`` of ``h(t0)`` (an irreducible factor of the resultant
+        ``res_t(p(t), y - h(t))``): a radical if ``deg q = 2``, else ``CRootOf(q, k)``. The factor
+        and the index ``k`` are the unique ones with a real root within ``10**-KEY_DIGITS`` of a
+        rigorous approximation of ``h(t0)``; if that is not unique, ``h(CRootOf(p, index))`` is
+        returned instead.
+        """
+        if self.p.degree() == 1 or h.degree() <= 0:
+            return _rational_value(h, self.root_rational() if self.p.degree() == 1 else Fraction(0))
+        if self.p.degree() == 2:
+            return sympy.expand(h.as_expr().subs(_T, self.root_expr()))
+        approx = self.approx(h)
+        slack = Fraction(1, 10**KEY_DIGITS)
+        resultant = sympy.Poly(sympy.resultant(self.p.as_expr(), _Y - h.as_expr(), _T), _Y)
+        candidates = []
+        for q, _ in resultant.factor_list()[1]:
+            eps = sympy.Rational(1, 10 ** (KEY_DIGITS + 5))
+            roots = sorted(q.intervals(eps=eps), key=lambda iv: iv[0][0])
+            for k, ((a, b), _) in enumerate(roots):
+                if _to_fraction(a) - slack <= approx <= _to_fraction(b) + slack:
+                    candidates.append((q, k, (_to_fraction(a), _to_fraction(b))))
+        if len(candidates) != 1:  # pragma: no cover - needs two roots within 1e-40
+            return sympy.expand(h.as_expr().subs(_T, sympy.CRootOf(self.p.as_expr(), self.index)))
+        q, k, interval = candidates[0]
+        q = q.monic() if q.domain.is_Field else q.to_field().monic()
+        return _Point(q.replace(_Y, _T), k, interval, {}).root_expr()
 
     def root_rational(self) -> Fraction:
         c1, c0 = (Fraction(int(c.numerator), int(c.denominator)) for c in self.p.all_coeffs())
         return -c0 / c1
 
     def root_expr(self) -> sympy.Expr:
+        """``t0`` itself: Rational, radical (degree 2) or ``CRootOf``."""
+        if self.p.degree() == 1:
+            r = self.root_rational()
+            return sympy.Rational(r.numerator, r.denominator)
         if self.p.degree() == 2:
             a, b = self.interval
             for r in sympy.roots(self.p, multiple=True):
                 if r.is_real and sympy.Rational(a) <= r <= sympy.Rational(b):
                     return r
             raise AssertionError("no radical root in the isolating interval")  # pragma: no cover
-        return sympy.CRootOf(self.p.as_expr(), self.index)
+        return sympy.CRootOf(self.p.as_expr().subs(_T, _X), self.index)
 
     def approx(self, h: sympy.Poly, digits: int = KEY_DIGITS) -> Fraction:
         """``h(t0)`` to within ``10**-digits`` (rigorous interval evaluation)."""
@@ -531,6 +567,8 @@ def _solve(system: _System, extra: Sequence[sympy.Expr] = ()) -> tuple[str, Any]
     if _is_empty(G):
         return "empty", None
     if not G.is_zero_dimensional:
+        if len(gens) > SATURATION_MAX_UNKNOWNS:
+            return "continuum", G
         # saturate by the support probabilities: drop components where some of them vanish
         product_ = sympy.Mul(*system.positive)
         S = _groebner([*equations, _Z * product_ - 1], [_Z, *gens])

@@ -198,6 +198,26 @@ def test_three_by_three_by_three_game():
         assert len(isolated_misses(result, poly)) == 7 - len(poly) >= 1
 
 
+def test_four_player_game_with_degree_nine_algebraic_equilibrium():
+    # int 2x2x2x2 seed 0: a fully mixed equilibrium whose probabilities have degree 9
+    game, _ = random_game(0, (2, 2, 2, 2))
+    result = support_enumeration(game)
+    assert all(exact_check(game, eq) for eq in result.equilibria)
+    algebraic = [eq for eq in result.equilibria if any(p.has(sympy.CRootOf) for s in eq for p in s)]
+    assert len(algebraic) == 1
+    (eq,) = algebraic
+    for s in eq:
+        for p in s:  # each probability is a root of its own (irreducible) minimal polynomial
+            assert (
+                isinstance(p, sympy.CRootOf)
+                and sympy.degree(p.expr, p.expr.free_symbols.pop()) == 9
+            )
+        assert abs(sympy.N(s[0] + s[1] - 1, DIGITS)) < TOL
+    poly = enumpoly(game)
+    if poly is not None:
+        assert all(contains(vectors(result), v) for v in poly)
+
+
 def test_zero_dimensional_solver_without_shape_position():
     """Internal solver: the last unknown does not separate the solutions, or the ideal is not
     radical; a random linear form and Seidenberg's lemma give the shape form."""
