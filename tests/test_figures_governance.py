@@ -23,6 +23,7 @@ from gametheory.models.cooperation_types import SharingCooperation
 from gametheory.models.multitask import MultitaskEvaluation
 from gametheory.models.protectionism import MarketSegmentation
 from gametheory.models.tournament import PromotionTournament
+from gametheory.models.xinan import XinanCompensation
 from gametheory.repeated import critical_discount_factor, equalizing_transfer
 
 NAME = "agglomeration_governance"
@@ -202,7 +203,8 @@ def test_evaluation_reform_and_reporting(arrows):
     assert v["rank rule: mu enters"] == "False"
     absolute = model.reform_effect("mu", "absolute")
     assert absolute.depends_on_weight
-    assert _q(v["absolute rule: mu >"]) == absolute.threshold.lower == F(1, 4)
+    assert _q(v["absolute rule (lam = 1): mu >"]) == absolute.threshold.lower == F(1, 4)
+    assert model.lam == 1
     v = _values(arrows["reporting"])
     multitask = MultitaskEvaluation()
     assert _q(v["w*"]) == multitask.optimal_weight() == F(2, 5)  # oracle M-b
@@ -223,6 +225,13 @@ def test_transfers_and_tax_sharing(arrows):
     v = _values(arrows["lateral_transfer"])
     assert (_q(v["lower"]), _q(v["upper"])) == (transfer.lower, transfer.upper) == (5, 9)
     assert _q(v["t_NB"]) == transfer.nash_bargaining().transfer == 7  # oracle K-b
+    xinan = XinanCompensation()
+    swap = xinan.coasean_swap_range()
+    # deterministic monitoring: c_U <= X <= B_D without central money
+    assert (_q(v["Xin'an X lower"]), _q(v["Xin'an X upper"])) == (swap.lower, swap.upper)
+    assert (swap.lower, swap.upper) == (xinan.c_U, xinan.B_D) == (F(3, 2), 6)
+    assert _q(v["Xin'an X"]) == xinan.X == 1  # documented round-1 swap
+    assert _q(v["Xin'an G*"]) == xinan.minimal_central_top_up() == xinan.c_U - xinan.X
     share = revenue_share_range(10, 2, 3)
     v = _values(arrows["tax_sharing"])
     assert (_q(v["lower"]), _q(v["upper"])) == (share.lower, share.upper) == (F(3, 10), F(4, 5))

@@ -28,7 +28,10 @@ parameters:
 * **inward** (among the cities and their council, "collaborative government"): contributions to
   the common fund (fund and social gain at ``m*``), the split of the surplus (Shapley value and
   nucleolus, oracle C-b), a lateral transfer (§4.2 oracle K-b,
-  :func:`gametheory.bargaining.coasean_transfer_range`), tax-revenue sharing (oracle K-c,
+  :func:`gametheory.bargaining.coasean_transfer_range`; and the Xin'an swap that would work
+  without central money, with the central top-up the documented ±1 swap needs, §5,
+  :meth:`~gametheory.models.xinan.XinanCompensation.coasean_swap_range`), tax-revenue sharing
+  (oracle K-c,
   :func:`gametheory.bargaining.revenue_share_range`), a liability rule (a free-riding city
   compensates the others, :class:`gametheory.interventions.Liability`) and repeated play
   (§7, :func:`gametheory.repeated.critical_discount_factor`,
@@ -73,6 +76,7 @@ from ..models.cooperation_types import SharingCooperation
 from ..models.multitask import MultitaskEvaluation
 from ..models.protectionism import MarketSegmentation
 from ..models.tournament import PromotionTournament
+from ..models.xinan import XinanCompensation
 from ..repeated import critical_discount_factor, equalizing_transfer
 from . import OKABE_ITO, FigureResult, register
 
@@ -156,8 +160,9 @@ def _show(value: Any) -> str:
     return text.replace("*", "·")
 
 
-def _symbolic_pd() -> tuple[Game, dict[str, sympy.Symbol], sympy.Symbol, sympy.Expr, sympy.Expr]:
-    """A prisoner's dilemma ``T > R > P > S`` written with positive gaps, its symbols and gaps.
+def _symbolic_pd() -> tuple[Game, dict[sympy.Symbol, sympy.Expr], sympy.Symbol]:
+    """A prisoner's dilemma ``T > R > P > S`` with positive gaps, the way back to ``T, R, P``
+    and the detection probability ``pi``.
 
     ``T = R + a``, ``P = R - b``, ``S = P - c`` with ``a, b, c > 0``, so that every sign the
     solvers need is known; the results are rewritten in ``T, R, P`` by ``a = T - R``,
@@ -171,7 +176,7 @@ def _symbolic_pd() -> tuple[Game, dict[str, sympy.Symbol], sympy.Symbol, sympy.E
     s = p - c
     game = Game([[r, s], [t, p]], [[r, t], [s, p]], actions=[["C", "D"]] * 2)
     back = {a: T - R, b: R - P}
-    return game, back, pi, a, b
+    return game, back, pi
 
 
 def levers() -> tuple[Lever, ...]:
@@ -211,6 +216,8 @@ def levers() -> tuple[Lever, ...]:
 
     transfer = coasean_transfer_range(10, -4, 1, 1)
     t_nb = transfer.nash_bargaining().transfer
+    xinan = XinanCompensation()
+    swap = xinan.coasean_swap_range()
     share = revenue_share_range(10, 2, 3)
     s_nb = nash_bargaining_share(10, 2, 3).transfer
 
@@ -224,7 +231,7 @@ def levers() -> tuple[Lever, ...]:
     market_fine = market.minimal_fine(pi).level
     market_delta = market.repeated().overall
 
-    game, back, pi_, _a, _b = _symbolic_pd()
+    game, back, pi_ = _symbolic_pd()
     fine = sympy.simplify(
         sympy.sympify(minimal_intervention(game, ("C", "C"), Penalty(detection=pi_)).level).subs(
             back
@@ -266,8 +273,8 @@ def levers() -> tuple[Lever, ...]:
             "subsidy per contributing city",
             (("s*", subsidy.level), ("paid on path", subsidy.cost), ("matching", outlay)),
             "UrbanAgglomeration.contributor_subsidy() [minimal_intervention]; central_cost()",
-            f"s* = {s(subsidy.level)} a city: the centre pays\n"
-            f"{s(subsidy.cost)}, against {s(outlay)} for matching at m*",
+            f"s* = {s(subsidy.level)} per city: the centre pays {s(subsidy.cost)}\n"
+            f"on path, against {s(outlay)} for matching at m*",
         ),
         Lever(
             "evaluation_reform",
@@ -278,10 +285,10 @@ def levers() -> tuple[Lever, ...]:
             (
                 ("rank rule: lam enters", rank_lam.depends_on_weight),
                 ("rank rule: mu enters", rank_mu.depends_on_weight),
-                ("absolute rule: mu >", mu_star),
+                ("absolute rule (lam = 1): mu >", mu_star),
             ),
             "PromotionTournament().reform_effect(weight, rule)",
-            f"rank rule: weights λ, μ inert\nabsolute rule: cooperate iff μ > {s(mu_star)}",
+            f"rank rule: weights λ, μ inert\nabsolute rule (λ = 1): cooperate iff μ > {s(mu_star)}",
         ),
         Lever(
             "reporting",
@@ -334,10 +341,21 @@ def levers() -> tuple[Lever, ...]:
             "core",
             "periphery_1",
             "inward",
-            "lateral transfer (K-b)",
-            (("lower", transfer.lower), ("upper", transfer.upper), ("t_NB", t_nb)),
-            "coasean_transfer_range(10, -4, 1, 1)",
-            f"t ∈ [{s(transfer.lower)}, {s(transfer.upper)}], t_NB = {s(t_nb)}",
+            "lateral transfer (K-b; Xin'an)",
+            (
+                ("lower", transfer.lower),
+                ("upper", transfer.upper),
+                ("t_NB", t_nb),
+                ("Xin'an X lower", swap.lower),
+                ("Xin'an X upper", swap.upper),
+                ("Xin'an X", xinan.X),
+                ("Xin'an G*", xinan.minimal_central_top_up()),
+            ),
+            "coasean_transfer_range(10, -4, 1, 1); XinanCompensation().coasean_swap_range(), "
+            ".minimal_central_top_up()",
+            f"t ∈ [{s(transfer.lower)}, {s(transfer.upper)}], t_NB = {s(t_nb)}\n"
+            f"Xin'an: without G the swap must be\nX ∈ [{s(swap.lower)}, {s(swap.upper)}]; "
+            f"with X = {s(xinan.X)}, G* = {s(xinan.minimal_central_top_up())}",
         ),
         Lever(
             "tax_sharing",
@@ -383,8 +401,8 @@ def levers() -> tuple[Lever, ...]:
         ),
         Lever(
             "monitoring",
-            "ngos",
             "council",
+            "ngos",
             "outward",
             "monitoring π, reputation",
             (("F*", fine), ("delta*", delta_star)),
@@ -506,10 +524,10 @@ def _box(ax: Any, name: str, title_size: float = 8.0) -> None:
         )
         ax.add_patch(patch)
         ax.text(
-            x - w / 2 + 0.08,
+            x + w / 2 - 0.08,
             y - h / 2 + 0.06,
             label,
-            ha="left",
+            ha="right",
             va="bottom",
             fontsize=FONT,
             color="0.35",
@@ -626,20 +644,24 @@ def _arrow_rows(items: Sequence[Lever]) -> list[dict[str, Any]]:
     "agglomeration_governance",
     caption=(
         "The essay's Fig. 2 (cooperation model of the new regional government urban "
-        "agglomeration) redrawn and backed by the models. The centre leads (downward, blue): it "
-        "matches the common fund (minimal matching m* for N = 4 cities with marginal return "
-        "2/5, MODELS.md §9.2, by clause), tops up the agglomeration's surplus by the cost of "
-        "stability (§6.4, oracles C-a, C-b), subsidises contributions "
-        "(minimal_intervention) and reforms cadre evaluation (under the rank rule the weights "
-        "are inert, an absolute rule needs a joint-performance weight mu > 1/4; §1.3). Upward "
-        "(vermillion): reporting under multitask evaluation (optimal GDP weight, §8.2) and the "
-        "joint conference that unlocks sharing-type cooperation (§4.1). Inward (green): "
-        "contributions, the split of the surplus (Shapley value, nucleolus), lateral transfers "
-        "and tax-revenue sharing in their Coasean ranges (§4.2), a liability rule and repeated "
-        "play (§7). Outward (purple): ending protectionism (§2.1) and monitoring and reputation "
-        "by the market and NGOs, which act through the detection probability pi and the "
-        "discount factor (§6.2, §7). Every number is computed by the toolkit at the models' "
-        "default (oracle) parameters; amounts in the models' units (10^8 yuan where stated)."
+        "agglomeration) redrawn and backed by the models; every arrow carries its model lever "
+        "and the toolkit's exact result at the models' default (oracle) parameters. Downward "
+        "(blue, the centre's delegation and transfers): the minimal matching m* of a common "
+        "fund of N = 4 cities with marginal return 2/5 under each clause (MODELS.md §9.2), the "
+        "central top-up that stabilises the grand coalition (cost of stability, §6.4, oracles "
+        "C-a, C-b), a subsidy per contributing city (minimal_intervention) and the reform of "
+        "cadre evaluation (under the rank rule the weights are inert; an absolute rule needs a "
+        "joint-performance weight mu > 1/4, §1.3). Upward (vermillion): reporting under "
+        "multitask evaluation (optimal GDP weight, §8.2) and the essay's upward construction of "
+        "inter-city councils, the joint conference that unlocks sharing-type cooperation "
+        "(§4.1). Inward (green, collaborative government): contributions to the fund, the split "
+        "of the surplus (Shapley value, nucleolus), a lateral transfer and tax-revenue sharing "
+        "in their Coasean ranges (§4.2; for Xin'an, §5, the swap X that works without central "
+        "money G and the G that the documented swap X = 1 needs, at Anhui's assumed cost 3/2), "
+        "a liability rule and repeated play (§7). Outward (purple, network governance): ending "
+        "protectionism (§2.1), and monitoring and reputation by the market and NGOs, which act "
+        "through the detection probability pi and the discount factor (§6.2, §7). Amounts are "
+        "in the models' illustrative units (Xin'an: 10^8 yuan a year)."
     ),
 )
 def agglomeration_governance() -> FigureResult:
