@@ -185,13 +185,14 @@ REFERENCES: tuple[Reference, ...] = (
         "inproceedings",
         "Bachrach, Y., Elkind, E., Meir, R., Pasechnik, D., Zuckerman, M., Rothe, J. & "
         "Rosenschein, J. S. (2009). The cost of stability in coalitional games. In *Algorithmic "
-        "Game Theory (SAGT 2009)*, Lecture Notes in Computer Science 5814. Springer.",
+        "Game Theory (SAGT 2009)*, Lecture Notes in Computer Science 5814: 122-134. Springer.",
         author="Bachrach, Yoram and Elkind, Edith and Meir, Reshef and Pasechnik, Dmitrii and "
         'Zuckerman, Michael and Rothe, J{\\"o}rg and Rosenschein, Jeffrey S.',
         title="The Cost of Stability in Coalitional Games",
         booktitle="Algorithmic Game Theory (SAGT 2009)",
         series="Lecture Notes in Computer Science",
         volume="5814",
+        pages="122--134",
         publisher="Springer",
         year="2009",
     ),
@@ -305,15 +306,19 @@ REFERENCES: tuple[Reference, ...] = (
     _ref(
         "lu2004",
         "article",
-        "Lu Ming, Chen Zhao & Yan Ji (2004). Increasing returns, development strategy and "
-        "regional economic segmentation (\u6536\u76ca\u9012\u589e\u3001\u53d1\u5c55\u6218\u7565"
-        "\u4e0e\u533a\u57df\u7ecf\u6d4e\u7684\u5206\u5272). *Economic Research Journal "
-        "(\u7ecf\u6d4e\u7814\u7a76)* 2004(1).",
+        "陆铭, 陈钊, 严冀 Lu Ming, Chen Zhao & Yan Ji (2004). "
+        "收益递增、发展战略与区域经济"
+        "的分割 [Increasing returns, development strategy and regional economic "
+        "segmentation; title translated]. *经济研究 Economic Research Journal* "
+        "2004(1).",
         author="Lu, Ming and Chen, Zhao and Yan, Ji",
-        title="Increasing Returns, Development Strategy and Regional Economic Segmentation",
-        journal="Economic Research Journal (Jingji Yanjiu)",
+        title="收益递增、发展战略与区域经"
+        "济的分割 [{Increasing returns, development strategy and regional "
+        "economic segmentation}]",
+        journal="经济研究 (Economic Research Journal)",
         year="2004",
         number="1",
+        note="English title translated for this paper",
     ),
     _ref(
         "mailath2006",
@@ -395,43 +400,50 @@ REFERENCES: tuple[Reference, ...] = (
     _ref(
         "zhou2004",
         "article",
-        "Zhou Li-An (2004). The incentive and cooperation of government officials in the "
-        "political tournaments: an interpretation of the prolonged local protectionism and "
-        "duplicative investments in China (\u664b\u5347\u535a\u5f08\u4e2d\u653f\u5e9c\u5b98"
-        "\u5458\u7684\u6fc0\u52b1\u4e0e\u5408\u4f5c). *Economic Research Journal "
-        "(\u7ecf\u6d4e\u7814\u7a76)* 2004(6).",
+        "周黎安 Zhou Li-An (2004). 晋升博弈中政府官"
+        "员的激励与合作——兼论我国地"
+        "方保护主义和重复建设问题长期"
+        "存在的原因 [Incentives and cooperation of government officials in "
+        "the promotion game: why local protectionism and duplicative investment persist in "
+        "China; title translated]. *经济研究 Economic Research Journal* "
+        "2004(6).",
         author="Zhou, Li-An",
-        title="The Incentive and Cooperation of Government Officials in the Political "
-        "Tournaments: An Interpretation of the Prolonged Local Protectionism and Duplicative "
-        "Investments in {China}",
-        journal="Economic Research Journal (Jingji Yanjiu)",
+        title="晋升博弈中政府官员的激励与"
+        "合作——兼论我国地方保护主义"
+        "和重复建设问题长期存在的原因 "
+        "[{Incentives and cooperation of government officials in the promotion game}]",
+        journal="经济研究 (Economic Research Journal)",
         year="2004",
         number="6",
+        note="English title translated for this paper",
     ),
     _ref(
         "zhou2007",
         "article",
-        "Zhou Li-An (2007). Governing China's local officials: an analysis of promotion "
-        "tournament model (\u4e2d\u56fd\u5730\u65b9\u5b98\u5458\u7684\u664b\u5347\u9526\u6807"
-        "\u8d5b\u6a21\u5f0f\u7814\u7a76). *Economic Research Journal (\u7ecf\u6d4e\u7814\u7a76)* "
-        "2007(7).",
+        "周黎安 Zhou Li-An (2007). 中国地方官员的晋"
+        "升锦标赛模式研究 [The promotion tournament model of "
+        "China's local officials; title translated]. *经济研究 Economic "
+        "Research Journal* 2007(7).",
         author="Zhou, Li-An",
-        title="Governing {China's} Local Officials: An Analysis of Promotion Tournament Model",
-        journal="Economic Research Journal (Jingji Yanjiu)",
+        title="中国地方官员的晋升锦标赛模"
+        "式研究 [{The promotion tournament model of China's local officials}]",
+        journal="经济研究 (Economic Research Journal)",
         year="2007",
         number="7",
+        note="English title translated for this paper",
     ),
     _ref(
         "zhou2014",
         "article",
-        "Zhou Li-An (2014). Administrative subcontracting (\u884c\u653f\u53d1\u5305\u5236). "
-        "*Chinese Journal of Sociology (\u793e\u4f1a)* 34(6).",
+        "周黎安 Zhou Li-An (2014). 行政发包制 [Administrative "
+        "subcontracting; title translated]. *社会 Chinese Journal of Sociology* 34(6).",
         author="Zhou, Li-An",
-        title="Administrative Subcontracting",
-        journal="Chinese Journal of Sociology (She Hui)",
+        title="行政发包制 [{Administrative subcontracting}]",
+        journal="社会 (Chinese Journal of Sociology)",
         year="2014",
         volume="34",
         number="6",
+        note="English title translated for this paper",
     ),
 )
 
@@ -1276,8 +1288,10 @@ def _p13_result(r: Mapping[str, Any]) -> str:
         f"{_m(r['term_binding_year'])}); for 5, 3, 1 and $\\rho = 9/10$ cooperation holds at "
         f"$p = 1/2$ ({_m(r['term_cooperation'])}) and needs "
         f"$p \\geq {latex(r['minimal_reappointment'])}$. A known last period unravels it "
-        f"entirely: the five-period game has {_m(r['finite_horizon_cooperative_periods'])} "
-        f"cooperative periods in its unique subgame-perfect equilibrium [@benoit1985]."
+        f"entirely when the stage game has a unique equilibrium: the five-period game has "
+        f"{_m(r['finite_horizon_cooperative_periods'])} cooperative periods in its unique "
+        f"subgame-perfect equilibrium (with several stage equilibria cooperation can survive "
+        f"until near the end [@benoit1985])."
     )
 
 
@@ -1392,7 +1406,7 @@ PROPOSITIONS: tuple[Proposition, ...] = (
         essay_claim="\u201cthe higher level orders the meal, the lower level pays for the "
         "dinner\u201d: under the administrative subcontracting system \u201cthe administrative "
         "power is not equal to the financial power\u201d, local governments raise the money "
-        "themselves and \u201cpass on the pressure to every common people\u201d; the remedy is "
+        "themselves and \u201cpasses on the pressure to every common people\u201d; the remedy is "
         "\u201cfinancial power matching the authority\u201d (§2.1, §3.2).",
         statement="When the centre chooses a mandate but funds only part of its cost, it "
         "mandates more than is efficient, the unfunded part crowds out local discretionary "

@@ -16,6 +16,8 @@ from typing import Any
 
 import pytest
 import sympy
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from gametheory import paper
 from gametheory.figures import registry
@@ -449,3 +451,36 @@ def test_issue_7_claim_is_covered(claim: str, rendered: str) -> None:
         prop = paper.proposition(pid)
         assert f"## {int(pid[1:]) + 1}. {pid}: {prop.title}" in rendered
         assert f"**Verdict: {prop.verdict}.**" in rendered
+
+
+# --------------------------------------------------------------------------------------------
+# The parametric results specialise to the solvers' answers on numeric games
+# --------------------------------------------------------------------------------------------
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    st.integers(0, 6),
+    st.integers(1, 6),
+    st.integers(1, 6),
+    st.integers(1, 6),
+)
+def test_parametric_pd_results_match_numeric_solvers(s: int, h: int, loss: int, gain: int) -> None:
+    from gametheory import Game
+    from gametheory.interventions import k_implementation_cost, minimal_intervention
+    from gametheory.repeated import critical_discount_factor
+
+    S, P = s, s + h
+    R, T = P + loss, P + loss + gain
+    game = Game([[R, S], [T, P]], [[R, T], [S, P]], actions=[["C", "D"]] * 2)
+    r9, r13 = paper.proposition("P9").compute(), paper.proposition("P13").compute()
+    values = {"T": T, "R": R, "P": P, "S": S}
+    cc = ("C", "C")
+    assert at(r9["subsidy"], **values) == minimal_intervention(game, cc, "subsidy").level
+    assert at(r9["liability_dominant"], **values) == (
+        minimal_intervention(game, cc, "liability", concept="dominant").level
+    )
+    assert at(r9["k_cost"], **values) == k_implementation_cost(game, cc).cost
+    assert at(r13["critical_discount_TRP"], **values) == (
+        critical_discount_factor(game, cc).overall
+    )
