@@ -75,6 +75,7 @@ import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
+from functools import lru_cache
 from itertools import combinations, product
 from typing import Any
 
@@ -338,6 +339,13 @@ def _build_system(arrays: list[np.ndarray], supports: Supports) -> _System:
 # --------------------------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=4096)
+def _as_poly(expr: sympy.Expr, gens: tuple[sympy.Symbol, ...]) -> sympy.Poly:
+    """``expr`` as a polynomial over QQ in ``gens`` (cached: every candidate point of a support
+    profile is checked against the same polynomials)."""
+    return sympy.Poly(expr, *gens, domain="QQ")
+
+
 @dataclass
 class _Point:
     """A real solution ``x_k = h_k(t0)``, ``t0`` the ``index``-th real root of irreducible ``p``."""
@@ -357,7 +365,7 @@ class _Point:
         """``expr`` evaluated at the point, as a polynomial in ``t`` reduced modulo ``p``."""
         if not gens:
             return sympy.Poly(expr, _T, domain="QQ")
-        poly = sympy.Poly(expr, *gens, domain="QQ")
+        poly = _as_poly(expr, tuple(gens))
         total = sympy.Poly(0, _T, domain="QQ")
         for monom, coeff in poly.terms():
             term = sympy.Poly(coeff, _T, domain="QQ")
@@ -501,25 +509,28 @@ def _is_empty(G: Any) -> bool:
 def _shape(G: Any, gens: Sequence[sympy.Symbol], last: sympy.Symbol) -> tuple | None:
     """``(f, {x: g_x})`` when the lex basis of ``G`` is ``{x - g_x(last), f(last)}``."""
     L = G.fglm("lex")
+    position = list(L.gens).index(last)
     f = None
     coords: dict[sympy.Symbol, sympy.Poly] = {}
-    for poly in L.exprs:
-        free = poly.free_symbols
-        if free <= {last}:
+    for P in L.polys:
+        terms = P.as_dict()
+        used = {k for exps in terms for k, e in enumerate(exps) if e}
+        if used <= {position}:
             if f is not None:
                 return None
-            f = sympy.Poly(poly.subs(last, _T), _T, domain="QQ")
+            f = sympy.Poly.from_dict({(e[position],): c for e, c in terms.items()}, _T, domain="QQ")
             continue
-        heads = free - {last}
+        heads = used - {position}
         if len(heads) != 1:
             return None
-        (x,) = heads
-        P = sympy.Poly(poly, x)
-        lead = P.coeff_monomial(x)
-        if P.degree() != 1 or not lead.is_number:
+        (k,) = heads
+        lead = [(e, c) for e, c in terms.items() if e[k]]
+        unit = tuple(1 if j == k else 0 for j in range(len(L.gens)))
+        if len(lead) != 1 or lead[0][0] != unit:
             return None
-        rest = sympy.expand(-(poly - lead * x) / lead)
-        coords[x] = sympy.Poly(rest.subs(last, _T), _T, domain="QQ")
+        c = lead[0][1]
+        rest = {(e[position],): -v / c for e, v in terms.items() if not e[k]}
+        coords[L.gens[k]] = sympy.Poly.from_dict(rest or {(0,): 0}, _T, domain="QQ")
     if f is None or any(g not in coords for g in gens if g is not last):
         return None
     coords[last] = sympy.Poly(_T, _T, domain="QQ")

@@ -421,6 +421,22 @@ def test_float_game_is_solved_on_exact_binary_values():
     assert gt.is_equilibrium(gt.Game.from_arrays(*g.as_fractions()), as_fractions(eq))
 
 
+def test_rational_payoffs_are_reported_in_original_units():
+    # dividing every payoff by 7 (and player 2's by 3 more) keeps the equilibria; the payoffs
+    # are reported in the game's own units
+    game, arrays = random_game(63, (2, 2, 2))
+    scaled = gt.Game.from_arrays(
+        *[
+            np.vectorize(lambda v, k=k: F(int(v), 7 * k), otypes=[object])(a)
+            for k, a in zip((1, 3, 1), arrays, strict=True)
+        ]
+    )
+    base, result = support_enumeration(game), support_enumeration(scaled)
+    assert result.equilibria == base.equilibria
+    for p, q in zip(base.payoffs, result.payoffs, strict=True):
+        assert q == (p[0] / 7, p[1] / 21, p[2] / 7)
+
+
 def test_limits_stop_the_search():
     game, _ = random_game(63, (2, 2, 2))
     result = support_enumeration(game, max_supports=1)
