@@ -127,8 +127,9 @@ def reproduce(
     check: bool = False,
     progress: bool = True,
     names: list[str] | None = None,
+    paper: bool | None = None,
 ) -> int:
-    """Regenerate (or, with ``check=True``, verify) the registered figures.
+    """Regenerate (or, with ``check=True``, verify) the registered figures and the paper.
 
     Parameters
     ----------
@@ -144,6 +145,9 @@ def reproduce(
     names:
         Only these figures (default: all). Without ``check``, their manifest entries are
         updated and the other entries of an existing manifest are kept.
+    paper:
+        Also write (or check) ``paper.md`` and ``paper.bib`` in the parent of ``out_dir``;
+        default: only when ``out_dir`` is the default ``paper/figures`` and all figures run.
 
     Returns
     -------
@@ -153,8 +157,11 @@ def reproduce(
     """
     target = Path(out_dir) if out_dir is not None else DEFAULT_OUT
     entries = _select(names)
+    if paper is None:
+        paper = out_dir is None and names is None
     if check:
-        return _check(target, entries, progress, full=names is None)
+        status = _check(target, entries, progress, full=names is None)
+        return max(status, _check_paper(target.parent)) if paper else status
 
     target.mkdir(parents=True, exist_ok=True)
     manifest_path = target / MANIFEST
@@ -171,6 +178,42 @@ def reproduce(
     manifest_path.write_text(_manifest_text(manifest), encoding="utf-8", newline="\n")
     if progress:
         print(f"wrote {len(entries)} figure(s) and {MANIFEST} to {target}", file=sys.stderr)
+    if paper:
+        from .paper import write_paper
+
+        written = write_paper(target.parent / "paper.md", target.parent / "paper.bib")
+        if progress:
+            print(f"wrote {written} and {written.with_suffix('.bib')}", file=sys.stderr)
+    return 0
+
+
+def _check_paper(directory: Path) -> int:
+    """Compare the rendered paper and bibliography with ``directory/paper.md`` and ``.bib``."""
+    from .paper import render_bibliography, render_paper
+
+    problems = []
+    for name, text in (("paper.md", render_paper()), ("paper.bib", render_bibliography())):
+        stored = directory / name
+        if not stored.is_file():
+            problems.append(f"missing {stored}: run `gametheory reproduce`")
+        elif stored.read_bytes() != text.encode("utf-8"):
+            diff = difflib.unified_diff(
+                stored.read_text(encoding="utf-8").splitlines(),
+                text.splitlines(),
+                fromfile=str(stored),
+                tofile="rendered",
+                lineterm="",
+                n=0,
+            )
+            problems.append(
+                f"{stored} differs from the rendered text\n" + "\n".join(list(diff)[:40])
+            )
+    for problem in problems:
+        print(problem)
+    if problems:
+        print(f"check failed: the paper in {directory} is out of date")
+        return 1
+    print(f"check passed: {directory / 'paper.md'} and paper.bib match the rendered paper")
     return 0
 
 

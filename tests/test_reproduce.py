@@ -216,3 +216,17 @@ def test_committed_paper_figures_are_reproduced(capsys):
     """`gametheory reproduce --check` against the data committed in paper/figures."""
     committed = Path(__file__).resolve().parents[1] / "paper" / "figures"
     assert reproduce(committed, check=True, progress=False) == 0, capsys.readouterr().out
+
+
+def test_reproduce_writes_and_checks_the_paper(tmp_path, capsys):
+    from gametheory.paper import render_paper
+
+    out = tmp_path / "paper" / "figures"
+    assert reproduce(out, progress=False, names=[NAME], paper=True) == 0
+    written = (tmp_path / "paper" / "paper.md").read_text(encoding="utf-8")
+    assert written == render_paper()
+    assert (tmp_path / "paper" / "paper.bib").is_file()
+    assert reproduce(out, check=True, progress=False, names=[NAME], paper=True) == 0
+    (tmp_path / "paper" / "paper.md").write_text(written.replace("Proposition", "Claim", 1))
+    assert reproduce(out, check=True, progress=False, names=[NAME], paper=True) == 1
+    assert "out of date" in capsys.readouterr().out
