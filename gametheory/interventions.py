@@ -100,9 +100,16 @@ __all__ = [
     "Penalty",
     "Subsidy",
     "Transfer",
+    "UnsupportedQuestion",
     "k_implementation_cost",
     "minimal_intervention",
 ]
+
+
+class UnsupportedQuestion(ValueError):
+    """A well-posed question outside what this module decides exactly, e.g. ``concept="unique"``
+    for three or more players; the message names a sufficient alternative."""
+
 
 #: Equilibrium concepts of :func:`minimal_intervention`.
 CONCEPTS = ("nash", "strict", "unique", "dominant", "weakly_dominant")
@@ -308,7 +315,9 @@ class _Instrument:
         return self._coefficients(game, self._resolve_target(game, target))
 
     def _coefficients(self, game: Game, target: tuple[int, ...] | None) -> np.ndarray:
-        raise NotImplementedError  # pragma: no cover - every instrument overrides it
+        raise TypeError(  # pragma: no cover - every instrument overrides it
+            f"{type(self).__name__} does not define its payoff coefficients"
+        )
 
     def _zeros(self, game: Game) -> np.ndarray:
         out = np.empty((game.n_players, self.n_slots(game), *game.shape), dtype=object)
@@ -893,10 +902,10 @@ def minimal_intervention(
     several). At an irrational root ``r`` that follows a failing interval the target is not
     unique either: if it is a strict equilibrium at ``r`` it is isolated in all nearby games,
     so by upper hemicontinuity the other equilibria just below ``r`` converge to another
-    equilibrium at ``r`` (a target tied at every level is refused with NotImplementedError).
+    equilibrium at ``r`` (a target tied at every level is refused with UnsupportedQuestion).
     The infimum of the working levels is returned, with ``attained``. At most
     :data:`MAX_UNIQUE_MINORS` minors are examined (about 6x6 games). ``N > 2`` players:
-    NotImplementedError (use ``concept="dominant"``, a sufficient condition).
+    UnsupportedQuestion (use ``concept="dominant"``, a sufficient condition).
 
     Parametric 2x2 games with ``concept="unique"`` use the closed form "strict equilibrium and
     some player's action strictly dominant" (see
@@ -933,7 +942,7 @@ def minimal_intervention(
             "instrument=Transfer(payer=..., payee=...)"
         )
     if per_player and concept == "unique":
-        raise NotImplementedError(
+        raise UnsupportedQuestion(
             "concept='unique' is supported for a uniform level only (the set of per-player "
             "levels making the target the unique equilibrium need not be convex)"
         )
@@ -1387,7 +1396,7 @@ def _max_slack(
 
 def _unique_search(game: Game, z: tuple[int, ...], instrument: Any) -> InterventionResult:
     if game.n_players != 2:
-        raise NotImplementedError(
+        raise UnsupportedQuestion(
             "concept='unique' is implemented for two-player games (all equilibria, mixed ones "
             "included, are enumerated exactly only there); for more players use "
             "concept='dominant': strictly dominant actions make the target the unique "
@@ -1487,7 +1496,7 @@ def _irrational_breakpoint(
     of the target there) have a limit at ``r`` other than the target, an equilibrium at ``r``
     by upper hemicontinuity of the equilibrium correspondence: not unique at ``r`` either. If
     the target is not an equilibrium at ``r`` it is not unique there. Only a target tied with
-    another action for every level is left undecided (NotImplementedError).
+    another action for every level is left undecided (UnsupportedQuestion).
     """
     for base, slope, own, other in ((A0, cA, z[0], z[1]), (M0, cM, z[1], z[0])):
         for a in range(base.shape[0]):
@@ -1496,7 +1505,7 @@ def _irrational_breakpoint(
             c0 = base[own, other] - base[a, other]
             c1 = slope[own, other] - slope[a, other]
             if c1 == 0 and c0 == 0:
-                raise NotImplementedError(
+                raise UnsupportedQuestion(
                     f"the equilibrium structure changes at the irrational level {r}, and the "
                     "target is tied with another action at every level; uniqueness there "
                     "cannot be decided exactly"
@@ -1538,7 +1547,7 @@ def _breakpoints(A0: np.ndarray, cA: np.ndarray, M0: np.ndarray, cM: np.ndarray)
                     for C in itertools.combinations(range(n), k):
                         count += 1
                         if count > MAX_UNIQUE_MINORS:
-                            raise NotImplementedError(
+                            raise UnsupportedQuestion(
                                 f"concept='unique' examines more than {MAX_UNIQUE_MINORS} "
                                 "bordered minors for a game of this size; use a smaller game"
                             )
@@ -1626,7 +1635,7 @@ def _symbolic(
     game: Game, z: tuple[int, ...], instrument: Any, concept: str, per_player: bool
 ) -> InterventionResult:
     if per_player:
-        raise NotImplementedError(
+        raise UnsupportedQuestion(
             "per-player levels are computed for numeric games only; for a parametric game use "
             "a uniform level (per_player=False) or bind the parameters with game.subs(...)"
         )
@@ -1746,7 +1755,7 @@ def _symbolic_unique(
     branches' minima (all inequalities are strict: attained only at level 0 with slack).
     """
     if game.shape != (2, 2):
-        raise NotImplementedError(
+        raise UnsupportedQuestion(
             "concept='unique' for parametric games is available for 2x2 games (closed form); "
             "bind the parameters with game.subs(...) to use the exact numeric search"
         )

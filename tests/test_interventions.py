@@ -24,6 +24,7 @@ from gametheory.interventions import (
     Penalty,
     Subsidy,
     Transfer,
+    UnsupportedQuestion,
     k_implementation_cost,
     minimal_intervention,
 )
@@ -767,9 +768,9 @@ def _general_closed_form(inst, concept):
 def test_symbolic_unsupported_cases_raise():
     x = sympy.Symbol("x", positive=True)
     g23 = gt.Game([[x, 0, 1], [1, 0, 2]], [[1, 0, 0], [0, 0, 1]])
-    with pytest.raises(NotImplementedError, match="2x2"):
+    with pytest.raises(UnsupportedQuestion, match="2x2"):
         minimal_intervention(g23, (0, 0), "subsidy", "unique")
-    with pytest.raises(NotImplementedError, match="per-player"):
+    with pytest.raises(UnsupportedQuestion, match="per-player"):
         minimal_intervention(SYMBOLIC_PD, (0, 0), "subsidy", per_player=True)
     with pytest.raises(ValueError, match="direction"):
         minimal_intervention(SYMBOLIC_PD, (0, 0), "transfer")
@@ -794,11 +795,11 @@ def test_minimal_intervention_bad_input():
         minimal_intervention(PD, "CC", "subsidy")
     with pytest.raises(TypeError, match="Game"):
         minimal_intervention([[1]], (0, 0), "subsidy")
-    with pytest.raises(NotImplementedError, match="uniform"):
+    with pytest.raises(UnsupportedQuestion, match="uniform"):
         minimal_intervention(PD, (0, 0), "subsidy", "unique", per_player=True)
-    with pytest.raises(NotImplementedError, match="two-player"):
+    with pytest.raises(UnsupportedQuestion, match="two-player"):
         minimal_intervention(n_region(3, 2, 1), (0, 0, 0), "subsidy", "unique")
-    with pytest.raises(NotImplementedError, match="2x2"):
+    with pytest.raises(UnsupportedQuestion, match="2x2"):
         minimal_intervention(
             gt.Game([[sympy.sqrt(2), 0, 0], [1, 0, 0]]), (0, 0), "subsidy", "unique"
         )
