@@ -775,8 +775,107 @@ def _pure_check(arrays: list[np.ndarray], supports: Supports) -> bool:
     return True
 
 
+def _search(
+    reduced: list[np.ndarray], deadline: float | None, max_supports: int | None
+) -> Iterator[tuple]:
+    """Run the support enumeration on the reduced game, yielding events as they happen.
+
+    Events: ``("eq", key, strategies, payoffs)``, ``("continuum", supports, resolved)``,
+    ``("count", tried, solved)`` after every profile, and last ``("end", stopped)``.
+    """
+    tried = solved = 0
+    for supports in _support_profiles([range(n) for n in reduced[0].shape]):
+        if (deadline is not None and time.monotonic() > deadline) or (
+            max_supports is not None and tried >= max_supports
+        ):
+            yield ("end", True)
+            return
+        tried += 1
+        found: list[tuple] = []
+        if all(len(s) == 1 for s in supports):
+            if _pure_check(reduced, supports):
+                found.append(_rational_equilibrium(_build_system(reduced, supports), {}))
+        elif not _conditionally_dominated(reduced, supports):
+            solved += 1
+            system = _build_system(reduced, supports)
+            status, data = _solve(system)
+            if status == "points":
+                found += [_equilibrium_of_point(pt, system) for pt in data if _feasible(pt, system)]
+            elif status != "empty":
+                verdict, eq = (
+                    _linear_continuum(system, data) if status == "continuum" else ("unknown", None)
+                )
+                if verdict != "empty":
+                    if eq is not None:
+                        found.append(eq)
+                    representatives, exhaustive = _representatives(system, deadline)
+                    if verdict != "equilibria":
+                        representatives += _samples(system, deadline)
+                    found += representatives
+                    yield ("continuum", supports, verdict == "equilibria" and exhaustive)
+        for strategies, payoffs, key in found:
+            yield ("eq", key, strategies, payoffs)
+        yield ("count", tried, solved)
+    yield ("end", False)
+
+
+def _search_worker(
+    reduced: list[np.ndarray], timeout: float, max_supports: int | None, conn: Any
+) -> None:
+    """Child process: stream the events of :func:`_search` to the parent."""
+    try:
+        for event in _search(reduced, time.monotonic() + timeout, max_supports):
+            conn.send(event)
+    except Exception as exc:  # pragma: no cover - reported to the parent
+        conn.send(("error", f"{type(exc).__name__}: {exc}"))
+    finally:
+        conn.close()
+
+
+def _isolated_search(
+    reduced: list[np.ndarray], timeout: float, max_supports: int | None
+) -> Iterator[tuple]:
+    """The events of :func:`_search` computed in a child process that is killed at the
+    deadline; the events received until then are kept (``("end", True)`` on time-out)."""
+    import multiprocessing
+
+    methods = multiprocessing.get_all_start_methods()
+    ctx = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    receiver, sender = ctx.Pipe(duplex=False)
+    process = ctx.Process(
+        target=_search_worker, args=(reduced, timeout, max_supports, sender), daemon=True
+    )
+    deadline = time.monotonic() + timeout
+    process.start()
+    sender.close()
+    try:
+        while True:
+            left = deadline - time.monotonic()
+            if left <= 0 or not receiver.poll(left):
+                yield ("end", True)
+                return
+            try:
+                event = receiver.recv()
+            except EOFError as exc:  # pragma: no cover - the child died
+                raise RuntimeError("the support enumeration child process died") from exc
+            if event[0] == "error":  # pragma: no cover
+                raise RuntimeError(f"support enumeration failed in the child process: {event[1]}")
+            yield event
+            if event[0] == "end":
+                return
+    finally:
+        if process.is_alive():
+            process.kill()
+        process.join()
+        receiver.close()
+
+
 def support_enumeration(
-    game: Game, *, timeout: float | None = None, max_supports: int | None = None
+    game: Game,
+    *,
+    timeout: float | None = None,
+    max_supports: int | None = None,
+    isolate: bool = False,
 ) -> NPlayerResult:
     """All isolated Nash equilibria of an N-player game, exactly, by support enumeration.
 
@@ -792,16 +891,22 @@ def support_enumeration(
         A :class:`~gametheory.Game` with rational or float payoffs (floats are taken at their
         exact binary values). Symbolic games raise ValueError.
     timeout:
-        Seconds after which no new support profile is started (``complete`` is then False).
-        A single profile is not interrupted.
+        Seconds after which the search stops (``complete`` and ``timed_out`` then tell).
+        In-process, the clock is checked between support profiles and between the systems solved
+        for a continuum, so one long Groebner basis (5 players or more) can overrun it; with
+        ``isolate=True`` the limit is hard.
     max_supports:
         Stop after examining this many support profiles (``complete`` is then False).
+    isolate:
+        Run the search in a child process (``fork`` where available) that streams its results
+        and is killed at ``timeout``; the equilibria found until then are returned. Needs a
+        ``timeout``.
 
     Returns
     -------
     NPlayerResult
         Exact equilibria (sympy numbers), sorted by support size and then by probabilities, with
-        ``complete``, ``continua``, ``supports_tried``.
+        ``complete``, ``continua``, ``unresolved``, ``supports_tried``.
 
     Examples
     --------
@@ -818,60 +923,38 @@ def support_enumeration(
     """
     timeout = _check_limit(timeout, "timeout", integer=False)
     max_supports = _check_limit(max_supports, "max_supports", integer=True)
+    if not isinstance(isolate, bool):
+        raise TypeError(f"isolate must be True or False, got {isolate!r}")
+    if isolate and timeout is None:
+        raise ValueError("isolate=True needs a timeout (seconds)")
     start = time.monotonic()
-    deadline = None if timeout is None else start + timeout
     arrays, scales = _integer_arrays(game)
     survivors = _eliminate(arrays)
     grid = np.ix_(*survivors)
     reduced = [a[grid] for a in arrays]
     shape = arrays[0].shape
+    if isolate:
+        events = _isolated_search(reduced, timeout - (time.monotonic() - start), max_supports)
+    else:
+        deadline = None if timeout is None else start + timeout
+        events = _search(reduced, deadline, max_supports)
 
     found: dict[tuple, tuple] = {}
     continua: list[Supports] = []
     unresolved: list[Supports] = []
     tried = solved = 0
     stopped = False
-    for supports in _support_profiles([range(len(s)) for s in survivors]):
-        if (deadline is not None and time.monotonic() > deadline) or (
-            max_supports is not None and tried >= max_supports
-        ):
-            stopped = True
-            break
-        tried += 1
-        if all(len(s) == 1 for s in supports):
-            if _pure_check(reduced, supports):
-                system = _build_system(reduced, supports)
-                eq = _rational_equilibrium(system, {})
-                found.setdefault(eq[2], eq)
-            continue
-        if _conditionally_dominated(reduced, supports):
-            continue
-        solved += 1
-        system = _build_system(reduced, supports)
-        status, data = _solve(system)
-        if status == "points":
-            for point in data:
-                if _feasible(point, system):
-                    eq = _equilibrium_of_point(point, system)
-                    found.setdefault(eq[2], eq)
-            continue
-        if status == "empty":
-            continue
-        verdict, eq = (
-            _linear_continuum(system, data) if status == "continuum" else ("unknown", None)
-        )
-        if verdict == "empty":
-            continue
-        continua.append(supports)
-        if eq is not None:
-            found.setdefault(eq[2], eq)
-        representatives, exhaustive = _representatives(system, deadline)
-        if verdict != "equilibria":
-            representatives += _samples(system, deadline)
-        for rep in representatives:
-            found.setdefault(rep[2], rep)
-        if verdict != "equilibria" or not exhaustive:
-            unresolved.append(supports)
+    for event in events:
+        if event[0] == "eq":
+            found.setdefault(event[1], (event[2], event[3], event[1]))
+        elif event[0] == "continuum":
+            continua.append(event[1])
+            if not event[2]:
+                unresolved.append(event[1])
+        elif event[0] == "count":
+            tried, solved = event[1], event[2]
+        else:
+            stopped = event[1]
 
     def lift(strategies: Profile) -> Profile:
         out = []

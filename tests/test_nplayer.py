@@ -3,6 +3,7 @@ equilibria pygambit's enumpoly finds (and those it misses), textbook games, cont
 agreement with the exact two-player solver."""
 
 import itertools
+import time
 from fractions import Fraction as F
 
 import numpy as np
@@ -437,6 +438,18 @@ def test_rational_payoffs_are_reported_in_original_units():
         assert q == (p[0] / 7, p[1] / 21, p[2] / 7)
 
 
+def test_float_game_where_enumpoly_misses_an_equilibrium():
+    # U[0, 1) payoffs, seed 1: three equilibria, enumpoly lists two
+    rng = np.random.default_rng(1)
+    game = gt.Game.from_arrays(*[rng.random(size=(2, 2, 2)) for _ in range(3)])
+    result = support_enumeration(game)
+    assert result.complete and len(result.equilibria) == 3
+    assert all(high_precision_check(game, eq) for eq in result.equilibria)
+    poly = enumpoly(game)
+    if poly is not None:
+        assert len(poly) == 2 and all(contains(vectors(result), v, 1e-7) for v in poly)
+
+
 def test_limits_stop_the_search():
     game, _ = random_game(63, (2, 2, 2))
     result = support_enumeration(game, max_supports=1)
@@ -445,6 +458,24 @@ def test_limits_stop_the_search():
     assert result.timed_out and not result.complete
     full = support_enumeration(game, timeout=60)
     assert full.complete and full.supports_tried == 27
+
+
+def test_isolated_search_has_a_hard_time_limit():
+    game, _ = random_game(63, (2, 2, 2))
+    assert support_enumeration(game, timeout=30, isolate=True) == support_enumeration(game)
+    # a 5-player game: one Groebner basis of the full support takes many minutes in-process;
+    # isolated, the search stops at the deadline and keeps what it found (the pure equilibria
+    # come first, the profiles being visited by increasing size)
+    rng = np.random.default_rng(0)
+    big = gt.Game.from_arrays(*[rng.integers(0, 10, size=(2,) * 5) for _ in range(5)])
+    start = time.monotonic()
+    result = support_enumeration(big, timeout=2, isolate=True)
+    assert time.monotonic() - start < 10
+    assert result.timed_out and not result.complete
+    pure = {eq.pure_profile for eq in gt.pure_equilibria(big)}
+    listed = [eq for eq in result.equilibria if all(1 in s for s in eq)]
+    assert {tuple(s.index(1) for s in eq) for eq in listed} == pure
+    assert all(exact_check(big, eq) for eq in result.equilibria)
 
 
 def test_bad_input():
@@ -460,6 +491,8 @@ def test_bad_input():
         support_enumeration(game, timeout=0)
     with pytest.raises(TypeError, match="max_supports"):
         support_enumeration(game, max_supports=1.5)
+    with pytest.raises(ValueError, match="needs a timeout"):
+        support_enumeration(game, isolate=True)
 
 
 def test_as_float():
