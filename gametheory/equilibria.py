@@ -12,7 +12,16 @@ Methods of :func:`equilibria`:
     All extreme equilibria, degenerate games included, decided in exact rational arithmetic
     (:mod:`gametheory.vertex`; Avis et al. 2010). Float games are solved exactly on the binary
     values of their floats and reported as floats.
-``"pure"`` (any number of players; the default for N > 2 without pygambit)
+``"support_enumeration"`` (any number of players; the default for N > 2)
+    All isolated equilibria, exactly: every support profile's indifference equations are solved
+    as a polynomial system (Groebner basis and shape lemma) with exact sign tests
+    (:mod:`gametheory.nplayer`). Rational equilibria are reported as Fractions, irrational
+    (algebraic) ones as floats of their exact values (``Equilibrium.exact`` False; the exact
+    algebraic numbers are in :func:`gametheory.nplayer.support_enumeration`). Continua of
+    equilibria (degenerate games) are represented by some of their points and make
+    ``complete`` False. Unlike pygambit's ``enumpoly`` it does not miss isolated equilibria
+    (PEERS.md item 6; docs/models_errata.md).
+``"pure"`` (any number of players)
     All pure equilibria, vectorised over the payoff arrays.
 ``"nashpy.support_enumeration"``, ``"nashpy.vertex_enumeration"``, ``"nashpy.lemke_howson"``
     nashpy's algorithms (Knight & Campbell 2018), float only; their outputs are verified and any
@@ -57,6 +66,7 @@ FLOAT_TOL = 1e-9
 METHODS = (
     "auto",
     "vertex_enumeration",
+    "support_enumeration",
     "pure",
     "nashpy.support_enumeration",
     "nashpy.vertex_enumeration",
@@ -728,6 +738,41 @@ def _reduced_equilibria(game: Game, method: str, timeout: float) -> Equilibria |
     )
 
 
+def _support_enumeration(game: Game, timeout: float) -> Equilibria:
+    """All isolated equilibria of an N-player game by exact support enumeration."""
+    from . import nplayer
+
+    method = "support_enumeration"
+    result = nplayer.support_enumeration(game, timeout=timeout, isolate=True)
+    items = []
+    for profile in result.equilibria:
+        rational = all(p.is_Rational for s in profile for p in s)
+        if rational and game.is_exact:
+            vectors = [[Fraction(int(p.p), int(p.q)) for p in s] for s in profile]
+            eq = _make_equilibrium(game, vectors, method, True)
+        else:
+            eq = _make_equilibrium(
+                game, [list(v) for v in nplayer.as_float(profile)], method, False
+            )
+        if eq is None:  # pragma: no cover - nplayer's checks are exact
+            raise RuntimeError("internal error: an exact N-player equilibrium failed the check")
+        items.append(eq)
+    if result.timed_out:
+        warnings.warn(
+            f"support_enumeration stopped after {timeout:g} s with {len(items)} equilibria "
+            "found; the list may be incomplete (complete=False). Pass a larger timeout.",
+            stacklevel=3,
+        )
+    return Equilibria(
+        items,
+        method=method,
+        exact=game.is_exact and all(eq.exact for eq in items),
+        degenerate=True if result.continua else None,
+        complete=result.complete,
+        decided_exactly=True,
+    )
+
+
 # --------------------------------------------------------------------------------------------
 # Entry point
 # --------------------------------------------------------------------------------------------
@@ -746,15 +791,15 @@ def equilibria(game: Game, method: str = "auto", *, timeout: float = DEFAULT_TIM
         A numeric :class:`~gametheory.Game` (parametric games must be bound with ``subs`` first).
     method:
         ``"auto"`` (two players: ``"vertex_enumeration"``, all extreme equilibria, exact;
-        N players: ``"gambit.enumpoly"`` when pygambit is installed, otherwise a
-        :class:`MissingDependencyError` that explains how to install it or to ask for
-        ``method="pure"``), or one of :data:`METHODS` (see the module docstring). N-player
-        games in which at most two players have more than one action are reduced to those
-        players and solved completely by exact vertex enumeration.
+        N players: ``"support_enumeration"``, all isolated equilibria, exact), or one of
+        :data:`METHODS` (see the module docstring). N-player games in which at most two
+        players have more than one action are reduced to those players and solved completely
+        by exact vertex enumeration.
     timeout:
-        Seconds after which ``"gambit.enumpoly"`` (run in a child process, since it can loop
-        forever on games with a continuum of equilibria) is stopped with
-        :class:`SolverTimeout`.
+        Seconds after which the N-player solvers stop: ``"support_enumeration"`` (run in a
+        child process) returns the equilibria found so far with ``complete=False`` and a
+        warning; ``"gambit.enumpoly"`` (which can loop forever on games with a continuum of
+        equilibria) raises :class:`SolverTimeout`.
 
     Returns
     -------
@@ -783,10 +828,11 @@ def equilibria(game: Game, method: str = "auto", *, timeout: float = DEFAULT_TIM
             reduced = _reduced_equilibria(game, "vertex_enumeration", timeout)
             if reduced is not None:
                 return reduced
-            _pygambit()
-            method = "gambit.enumpoly"
+            method = "support_enumeration"
     if method == "pure":
         return pure_equilibria(game)
+    if method == "support_enumeration":
+        return _support_enumeration(game, timeout)
     if method == "vertex_enumeration":
         if game.n_players != 2:
             raise ValueError(

@@ -272,15 +272,41 @@ def test_pure_equilibria_match_brute_force(shape):
             assert e.is_strict == strict
 
 
-def test_n_player_auto_uses_gambit_and_keeps_pure_equilibria():
+def test_n_player_auto_is_exact_support_enumeration_and_contains_enumpoly():
     rng = np.random.default_rng(5)
     arrays = rng.integers(0, 4, (3, 2, 2, 2))
     g = gt.Game.from_arrays(*arrays)
     eqs = gt.equilibria(g)
+    assert eqs.method == "support_enumeration" and eqs.decided_exactly
     assert {e.pure_profile for e in eqs if e.is_pure} == brute_force_pure(arrays)
-    assert eqs.complete is False
     for e in eqs:
-        assert gt.is_equilibrium(g, e.as_float(), tol=1e-7)
+        if e.exact:
+            assert gt.is_equilibrium(g, e.strategies)
+        else:
+            assert gt.is_equilibrium(g, e.as_float(), tol=1e-9)
+    gambit = gt.equilibria(g, "gambit.enumpoly")
+    for e in gambit:  # every equilibrium enumpoly lists is found (enumpoly may miss some)
+        assert any(
+            all(
+                np.allclose(np.array(a, float), np.array(b, float), atol=1e-7)
+                for a, b in zip(e.strategies, f.strategies, strict=True)
+            )
+            for f in eqs
+        )
+
+
+def test_n_player_auto_finds_the_equilibrium_enumpoly_misses():
+    rng = np.random.default_rng(63)
+    g = gt.Game.from_arrays(*[rng.integers(-5, 6, size=(2, 2, 2)) for _ in range(3)])
+    eqs = gt.equilibria(g)
+    assert eqs.complete and eqs.exact and len(eqs) == 3
+    mixed = [e for e in eqs if not e.is_pure]
+    assert mixed[0].strategies == (
+        (F(45, 98), F(53, 98)),
+        (F(141, 143), F(2, 143)),
+        (F(14, 31), F(17, 31)),
+    )
+    assert len(gt.equilibria(g, "gambit.enumpoly")) == 2
 
 
 def test_players_with_one_action_reduce_to_an_exact_two_player_game():
@@ -305,12 +331,12 @@ def test_enumpoly_runs_in_a_child_process_with_a_timeout():
     rng.integers(0, 3, (3, 3, 2, 2))
     arrays = rng.integers(0, 3, (3, 3, 2, 2))  # enumpoly does not finish on this game
     with pytest.raises(SolverTimeout, match="method='pure'"):
-        gt.equilibria(gt.Game.from_arrays(*arrays), timeout=1)
+        gt.equilibria(gt.Game.from_arrays(*arrays), "gambit.enumpoly", timeout=1)
     with pytest.raises(ValueError, match="timeout"):
         gt.equilibria(gt.Game.from_arrays(*arrays), timeout=0)
 
 
-def test_three_player_textbook_mixed_equilibrium_via_gambit():
+def test_three_player_textbook_mixed_equilibrium():
     # Each player gets 1 if matching the next player's action in a cycle, else 0 ... use a
     # game with a unique, fully mixed equilibrium: three-player matching pennies variant.
     # Player 1 wants to match player 2, player 2 to match player 3, player 3 to mismatch player 1.
@@ -321,9 +347,12 @@ def test_three_player_textbook_mixed_equilibrium_via_gambit():
         u1[a, b, c] = 1 if a == b else -1
         u2[a, b, c] = 1 if b == c else -1
         u3[a, b, c] = 1 if c != a else -1
-    eqs = gt.equilibria(gt.Game.from_arrays(u1, u2, u3))
-    assert len(eqs) == 1
-    for s in eqs[0].strategies:
+    game = gt.Game.from_arrays(u1, u2, u3)
+    eqs = gt.equilibria(game)
+    assert len(eqs) == 1 and eqs.complete and eqs.exact
+    assert eqs[0].strategies == ((F(1, 2), F(1, 2)),) * 3
+    (via_gambit,) = gt.equilibria(game, "gambit.enumpoly")
+    for s in via_gambit.strategies:
         assert s == pytest.approx((0.5, 0.5), abs=1e-9)
 
 
@@ -465,7 +494,8 @@ def test_missing_pygambit_gives_install_advice(monkeypatch):
     monkeypatch.setitem(sys.modules, "pygambit", None)  # import pygambit now raises ImportError
     g3 = gt.Game.from_arrays(*np.random.default_rng(0).integers(0, 3, (3, 2, 2, 2)))
     with pytest.raises(gt.MissingDependencyError, match=r"gametheory\[gambit\]"):
-        gt.equilibria(g3)
+        gt.equilibria(g3, "gambit.enumpoly")
     assert gt.equilibria(g3, "pure").complete  # the pure equilibria need no extra
+    assert gt.equilibria(g3).method == "support_enumeration"  # nor does the default
     with pytest.raises(gt.MissingDependencyError, match="pip install"):
         gt.equilibria(gt.Game([[1, 0], [0, 1]], [[1, 0], [0, 1]]), "gambit.enummixed")
