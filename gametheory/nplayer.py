@@ -37,19 +37,23 @@ rationals (Datta 2010, "Finding all Nash equilibria of a finite game using polyn
    ``Q[t]`` reduced modulo ``p``; since ``p`` is irreducible and ``deg h < deg p``, ``h(t0) = 0``
    iff ``h`` is the zero polynomial, and a nonzero sign is read off an exact rational interval
    evaluation of ``h`` on an isolating interval of ``t0``, refined until the interval excludes 0.
-   All decisions are therefore exact; no floating tolerance is involved.
+   All decisions are therefore exact; no floating tolerance is involved. (The one numeric
+   step: results are sorted and merged by a key of the probabilities rounded to
+   :data:`KEY_DIGITS` = 40 decimals, computed rigorously; two equilibria would have to agree to
+   40 decimals in every probability to be merged.)
 
-Output numbers are sympy ``Rational`` when rational, radicals ``a + b*sqrt(d)`` when the root
-has degree 2, and polynomials in a ``CRootOf`` otherwise.
+Output numbers are sympy ``Rational`` when rational; otherwise each probability and payoff is
+written through its own minimal polynomial ``q`` over the rationals: ``a + b*sqrt(d)`` when
+``deg q = 2``, else ``CRootOf(q(x), k)`` (the ``k``-th real root of ``q``).
 
 Positive-dimensional solution sets (continua, which occur in degenerate games, e.g. through
 payoff ties) are handled as follows. For systems with at most :data:`SATURATION_MAX_UNKNOWNS`
 unknowns, components inside ``{some support probability = 0}`` are first removed by saturation
-(Rabinowitsch's trick). If a continuum remains and the solution set is an
-affine subspace, an exact linear program (maximise ``s`` subject to every support probability
-``>= s``, every deviation gain that is linear on the subspace ``<= 0``, ``s <= 1``; Fraction
-simplex) decides: if ``s* <= 0`` the profile carries no equilibrium and is done; otherwise the
-LP optimum is recorded as an exact representative equilibrium. Every profile whose continuum
+(Rabinowitsch's trick). If a continuum remains and the solution set is an affine subspace,
+an exact linear program (maximise ``s`` subject to every support probability ``>= s``, every
+deviation gain that is linear on the subspace ``<= 0``, ``s <= 1``; Fraction simplex) decides:
+if ``s* <= 0`` the profile carries no equilibrium and is done; otherwise the LP optimum is
+recorded as an exact representative equilibrium. Every profile whose continuum
 contains, or may contain, equilibria is listed in ``continua`` and makes ``complete`` False.
 Representatives are then added: (a) the points where off-support actions become best responses
 too, found by solving the system with extra equalities ``u_i(b, x_-i) = v_i`` (for a polytope
@@ -60,9 +64,13 @@ which the vertices are not known to be all listed are also in ``unresolved``. Is
 equilibria that share a support profile with a continuum are not guaranteed to be found (the
 profile is in ``continua``, so ``complete`` is False).
 
-Performance (2-core machine, sympy with pure-Python ground types, int payoffs in -5..5): 2x2x2
-games median 0.025 s, max 0.2 s; 3x3x3 1.5-3.5 s; 2x2x2x2 median 0.7 s. Float payoffs have
-53-bit exact values and make the Groebner bases much slower (3x3x3 about 16 s).
+Performance (measured on a shared 2-core machine, sympy with pure-Python ground types; int
+payoffs in -5..5): 2x2x2 games median 0.02 s, max 0.07 s (200 games); 2x2x3 and 3x2x2 median
+0.05-0.07 s, max 0.2 s; 2x2x2x2 median 0.35 s, max 1.4 s; 3x3x3 median 1.9 s, max 2.4 s (10 games).
+Float payoffs have 53-bit exact values, which slows the Groebner bases: 2x2x2 0.03-0.08 s, 3x3x3
+12-14 s. Five players with two actions each are out of reach: the full-support system (up to
+44 solutions) did not finish within 15 minutes; ``isolate=True`` bounds the time and keeps the
+equilibria found until then.
 
 Float games are solved on the exact rational values of their floats (as elsewhere in the
 toolkit); symbolic games are refused.
