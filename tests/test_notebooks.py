@@ -63,3 +63,8 @@ def test_notebook_runs(path: Path, kernel_of_this_interpreter: str) -> None:
         assert "image/png" in kinds, f"{path.name}: figure cell shows no image:\n{cell.source}"
     first = next(cell for cell in nb.cells if cell.cell_type == "markdown")
     assert first.source.startswith("# "), f"{path.name} starts without a title"
+    assert "**Question.**" in first.source, f"{path.name} does not say what question it answers"
+    last = nb.cells[-1]
+    assert last.cell_type == "markdown" and last.source.startswith("## What"), (
+        f"{path.name} does not end with what it showed"
+    )
