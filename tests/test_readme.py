@@ -25,6 +25,9 @@ def test_tour_runs_and_shows_what_it_claims():
     lever = gt.minimal_intervention(temptation, [0, 0], "liability", concept="dominant")
     assert lever.level == namespace["sympy"].Max(1, T - 3)
     assert gt.critical_discount_factor(temptation.subs(T=5), [0, 0]).overall == 1 / 2
+    assert type(namespace["fig"]).__name__ == "Figure"
+    structures = set(gt.summarize(namespace["grid"])["structure"].astype(str))
+    assert {"(C,C)", "(D,D)"} <= structures
 
 
 def test_ci_runs_the_readme_test_command_verbatim():
