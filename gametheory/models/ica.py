@@ -28,8 +28,6 @@ Feiock, R. C. (2007). Rational choice and regional governance. *Journal of Urban
 
 from __future__ import annotations
 
-import math
-import numbers
 from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
@@ -37,6 +35,7 @@ from typing import Any
 import sympy
 
 from ..game import Game
+from ._parameters import check_parameter as _check_parameter
 
 __all__ = [
     "AUTHORITY_LEVELS",
@@ -45,27 +44,6 @@ __all__ = [
     "InstitutionalCollectiveAction",
     "Mechanism",
 ]
-
-
-def _check_parameter(name: str, value: Any) -> None:
-    """Reject anything that is not a finite real number or a real sympy expression."""
-    if isinstance(value, bool):
-        raise TypeError(f"parameter {name} is a boolean ({value!r}); it must be a number")
-    if isinstance(value, sympy.Basic):
-        if not isinstance(value, sympy.Expr):
-            raise TypeError(
-                f"parameter {name} is a sympy {type(value).__name__}, not an expression"
-            )
-        if value.is_real is False or value.has(sympy.nan, sympy.zoo, sympy.oo, -sympy.oo):
-            raise ValueError(f"parameter {name} = {value} is not a finite real number")
-        return
-    if not isinstance(value, numbers.Real):
-        raise TypeError(
-            f"parameter {name} has type {type(value).__name__} ({value!r}); use int, float, "
-            "fractions.Fraction or a sympy expression"
-        )
-    if not math.isfinite(float(value)):
-        raise ValueError(f"parameter {name} = {value} is not finite")
 
 
 def _check_chain(what: str, names: tuple[str, ...], values: tuple[Any, ...]) -> None:

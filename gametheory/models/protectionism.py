@@ -65,6 +65,7 @@ from ..interventions import (
     minimal_intervention,
 )
 from ..repeated import CriticalDiscount, critical_discount_factor
+from ._parameters import check_parameter as _check_parameter
 
 __all__ = [
     "MAX_GAME_PROFILES",
@@ -85,27 +86,6 @@ INTEGRATE = "Integrate"
 # --------------------------------------------------------------------------------------------
 # Parameter checks and number handling (shared with gametheory.models.fiscal)
 # --------------------------------------------------------------------------------------------
-
-
-def _check_parameter(name: str, value: Any) -> None:
-    """Reject anything that is not a finite real number or a real sympy expression."""
-    if isinstance(value, bool):
-        raise TypeError(f"parameter {name} is a boolean ({value!r}); it must be a number")
-    if isinstance(value, sympy.Basic):
-        if not isinstance(value, sympy.Expr):
-            raise TypeError(
-                f"parameter {name} is a sympy {type(value).__name__}, not an expression"
-            )
-        if value.is_real is False or value.has(sympy.nan, sympy.zoo, sympy.oo, -sympy.oo):
-            raise ValueError(f"parameter {name} = {value} is not a finite real number")
-        return
-    if not isinstance(value, numbers.Real):
-        raise TypeError(
-            f"parameter {name} has type {type(value).__name__} ({value!r}); use int, float, "
-            "fractions.Fraction or a sympy expression"
-        )
-    if not math.isfinite(float(value)):
-        raise ValueError(f"parameter {name} = {value} is not finite")
 
 
 def _fails(relation: Any) -> bool:

@@ -32,7 +32,6 @@ provincial leaders in China. *Economics Letters* 88(3): 421-425.
 from __future__ import annotations
 
 import math
-import numbers
 from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
@@ -43,6 +42,7 @@ from scipy import optimize, special
 
 from ..game import Game
 from ..symbolic import Statics, Threshold, comparative_statics, equilibrium_conditions, threshold
+from ._parameters import check_parameter as check_real
 
 __all__ = ["ActionIncentive", "PromotionTournament", "ReformEffect"]
 
@@ -60,27 +60,6 @@ LOGISTIC_DIFFERENCE_SLOPE = 0.04237059058705791886
 # --------------------------------------------------------------------------------------------
 # Parameter checks and number handling (shared with gametheory.models.multitask)
 # --------------------------------------------------------------------------------------------
-
-
-def check_real(name: str, value: Any) -> None:
-    """Reject anything that is not a finite real number or a real sympy expression."""
-    if isinstance(value, bool):
-        raise TypeError(f"parameter {name} is a boolean ({value!r}); it must be a number")
-    if isinstance(value, sympy.Basic):
-        if not isinstance(value, sympy.Expr):
-            raise TypeError(
-                f"parameter {name} is a sympy {type(value).__name__}, not an expression"
-            )
-        if value.is_real is False or value.has(sympy.nan, sympy.zoo, sympy.oo, -sympy.oo):
-            raise ValueError(f"parameter {name} = {value} is not a finite real number")
-        return
-    if not isinstance(value, numbers.Real):
-        raise TypeError(
-            f"parameter {name} has type {type(value).__name__} ({value!r}); use int, float, "
-            "fractions.Fraction or a sympy expression"
-        )
-    if not math.isfinite(float(value)):
-        raise ValueError(f"parameter {name} = {value} is not finite")
 
 
 def check_relation(relation: Any, message: str) -> None:
