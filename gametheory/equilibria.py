@@ -743,7 +743,11 @@ def _support_enumeration(game: Game, timeout: float) -> Equilibria:
     from . import nplayer
 
     method = "support_enumeration"
-    result = nplayer.support_enumeration(game, timeout=timeout, isolate=True)
+    # Small games (at most 3 players with at most 3 actions) are solved in this process: each
+    # support profile's Groebner basis is small, so checking the clock between profiles keeps
+    # the timeout. Larger games run in a child process killed at the deadline.
+    small = game.n_players <= 3 and max(game.shape) <= 3
+    result = nplayer.support_enumeration(game, timeout=timeout, isolate=not small)
     items = []
     for profile in result.equilibria:
         rational = all(p.is_Rational for s in profile for p in s)
