@@ -608,8 +608,15 @@ class CooperativeGame:
         else:
             arrays = game.payoff_arrays
         shape = game.shape
-        big_max = sympy.Max if symbolic else max
-        big_min = sympy.Min if symbolic else min
+
+        def big_max(values: Any) -> Any:
+            values = list(values)
+            return sympy.Max(*values) if symbolic else max(values)
+
+        def big_min(values: Any) -> Any:
+            values = list(values)
+            return sympy.Min(*values) if symbolic else min(values)
+
         vector: list[Any] = [Fraction(0)] * (1 << n)
         for mask in range(1, 1 << n):
             members = _members(mask, n)
@@ -617,15 +624,15 @@ class CooperativeGame:
             for i in members[1:]:
                 total = total + arrays[i]
             if mask == (1 << n) - 1:
-                vector[mask] = big_max(*total.flat)
+                vector[mask] = big_max(total.flat)
                 continue
             others = tuple(i for i in range(n) if i not in members)
             rows = math.prod(shape[i] for i in members)
             U = np.transpose(total, members + others).reshape(rows, -1)
             if kind == "alpha_pure":
-                vector[mask] = big_max(*(big_min(*row) for row in U))
+                vector[mask] = big_max(big_min(row) for row in U)
             elif kind == "beta_pure":
-                vector[mask] = big_min(*(big_max(*col) for col in U.T))
+                vector[mask] = big_min(big_max(col) for col in U.T)
             else:
                 vector[mask] = _matrix_game_value(U)
         if game.kind == "float":
