@@ -840,7 +840,7 @@ def test_docstring_examples():
 @pytest.mark.parametrize("kind", ["alpha", "beta", "alpha_pure", "beta_pure"])
 def test_from_normal_form_with_players_that_have_one_action(kind):
     # a player with one action: its coalition's payoff matrix has one row (or column)
-    one_row = CooperativeGame.from_normal_form(gt.Game([[1, 2]], [[3, 4]]), kind)
+    one_row = CooperativeGame.from_normal_form(Game([[1, 2]], [[3, 4]]), kind)
     assert (one_row.value((0,)), one_row.value((1,)), one_row.value((0, 1))) == (1, 4, 6)
-    trivial = CooperativeGame.from_normal_form(gt.Game([[1]], [[3]]), kind)
+    trivial = CooperativeGame.from_normal_form(Game([[1]], [[3]]), kind)
     assert (trivial.value((0,)), trivial.value((1,)), trivial.value((0, 1))) == (1, 3, 4)
