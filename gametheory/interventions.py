@@ -885,7 +885,9 @@ def minimal_intervention(
     ``max(0, max_k -a_k / b_k)``, feasible when it is below every upper bound and every
     level-independent constraint (``b_k = 0``) holds. This is exact for exact games and a sympy
     ``Max`` for parametric ones (MODELS.md §6.2: ``s* = T - R``, ``pi F* = T - R``; for
-    dominance ``max(T - R, P - S)``).
+    dominance ``max(T - R, P - S)`` with a subsidy per cooperator, ``Subsidy(per_action=True)``,
+    or the liability rule; a subsidy paid only at the target or a fine only on unilateral
+    deviations cannot make cooperation dominant in a prisoner's dilemma).
 
     ``"unique"`` (uniform level, two players, numeric payoffs; float games are searched on the
     exact binary values of their floats, as :func:`~gametheory.equilibria` does, and answered
@@ -1083,7 +1085,10 @@ def _inside(level: Any, upper: Any) -> Any:
     if upper is None:
         if _is_symbolic(level):
             return _rational_above(level)
-        return level + (1 if isinstance(level, Fraction) else 1.0)
+        if isinstance(level, Fraction):
+            return level + 1
+        # floats: step well beyond the tie tolerance, which scales with the payoffs
+        return level + max(1.0, 2 * abs(level))
     if _is_symbolic(level) or _is_symbolic(upper):
         return _rational_between(level, upper)
     return (level + upper) / 2

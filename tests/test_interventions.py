@@ -951,3 +951,15 @@ def test_common_fund_matching_rate():
         3, 5
     )
     assert k_implementation_cost(fund, (0,) * N).cost == N * (1 - alpha) * w
+
+
+@pytest.mark.parametrize("scale", [1e9, 1e12])
+def test_large_float_payoffs_strict_and_dominant(scale):
+    # payoffs in yuan: the check just above a non-attained infimum must clear the tie tolerance
+    game = gt.Game(np.array([[3.0, 0], [5, 1]]) * scale, np.array([[3.0, 5], [0, 1]]) * scale)
+    for instrument in ("subsidy", "penalty", "liability", Subsidy(per_action=True)):
+        result = minimal_intervention(game, (0, 0), instrument, "strict")
+        assert result.feasible and result.attained is False
+        assert result.level == pytest.approx(2 * scale)
+    dominant = minimal_intervention(game, (0, 0), Subsidy(per_action=True), "dominant")
+    assert dominant.level == pytest.approx(2 * scale) and dominant.attained is False
