@@ -33,7 +33,8 @@ Models (MODELS.md §2.2, §4, §9.3):
 * :func:`cooperation_type`: Chen, Wang & Sun's (2019) three cooperation types (§4).
 
 Exact input (ints, Fractions) gives Fractions, floats give floats, sympy expressions give sympy
-expressions; comparisons on floats use an explicit absolute tolerance ``tol``.
+expressions; comparisons on floats use the tolerance ``tol * max(1, largest |value|)``, relative to
+the payoffs as everywhere in the toolkit.
 
 References
 ----------
@@ -81,7 +82,8 @@ __all__ = [
     "self_enforcing_transfer_range",
 ]
 
-#: Default absolute tolerance for comparisons of floats (exact and symbolic input ignore it).
+#: Default relative tolerance for comparisons of floats: ``FLOAT_TOL * max(1, largest |value|)``
+#: (exact and symbolic input ignore it).
 FLOAT_TOL = 1e-9
 
 # --------------------------------------------------------------------------------------------
@@ -129,6 +131,27 @@ def _tol(tol: Any) -> float:
     if not math.isfinite(tol) or tol < 0:
         raise ValueError(f"tol must be a finite non-negative number, got {tol!r}")
     return tol
+
+
+def _scaled(tol: float, values: Any) -> float:
+    """``tol * max(1, max |v|)`` over the numeric values: float ties relative to the payoffs.
+
+    This is the convention of the rest of the toolkit (``1e-9 * max(1, range)``), so that an
+    answer does not change when every payoff is measured in yuan instead of 100 million yuan.
+    """
+    scale = 1.0
+    for v in values:
+        try:
+            scale = max(scale, abs(float(v)))
+        except (TypeError, ValueError):  # symbolic: no float tolerance is used
+            continue
+    return tol * scale
+
+
+def _game_values(game: Game) -> list[Any]:
+    if game.kind != "float":
+        return []
+    return [v for a in game.payoff_arrays for v in np.asarray(a, dtype=float).flat]
 
 
 def _nonnegative(x: Any, kind: str, tol: float) -> Any:
@@ -490,7 +513,7 @@ def bargaining_range(
 
     Profiles are pure (action indices or labels) or mixed (probability vectors; expected
     payoffs); players are indices or names. Exact games give Fractions, float games floats
-    (emptiness decided with absolute tolerance ``tol``), symbolic games sympy expressions with
+    (emptiness decided with the relative tolerance ``tol``), symbolic games sympy expressions with
     ``.empty`` the sympy condition ``surplus < 0``.
 
     Examples
@@ -502,7 +525,7 @@ def bargaining_range(
     (Fraction(2, 1), Fraction(3, 1), Fraction(5, 2))
     """
     i, j = _pair(game, payer, payee)
-    tol = _tol(tol)
+    tol = _scaled(_tol(tol), _game_values(game))
     u_target, target_label = _profile_payoffs(game, target, "target")
     u_sq, sq_label = _profile_payoffs(game, status_quo, "status_quo")
     kind = _combine_kinds(game.kind, *(_number(v, "a payoff")[0] for v in (*u_target, *u_sq)))
@@ -591,6 +614,7 @@ def coasean_transfer_range(
             "cost_payee": cost_payee,
         }
     )
+    tol = _scaled(tol, v.values())
     zero = _cast(Fraction(0), kind)
     return _make_range(
         payer="A",
@@ -632,6 +656,7 @@ def revenue_share_range(
     """
     tol = _tol(tol)
     kind, v = _numbers({"revenue": revenue, "host_cost": host_cost, "origin_loss": origin_loss})
+    tol = _scaled(tol, v.values())
     R, C_A, L_B = v["revenue"], v["host_cost"], v["origin_loss"]
     checks = [
         (_positive(R, kind, 0.0), f"revenue R = {_fmt(R)} must be positive"),
@@ -721,6 +746,7 @@ def relative_evaluation_transfer_range(
     """
     tol = _tol(tol)
     kind, g_a, g_b, lam, pending = _evaluation_inputs(gain_a, gain_b, weight)
+    tol = _scaled(tol, (g_a, g_b))
     zero = _cast(Fraction(0), kind)
     return _make_range(
         payer="A",
@@ -903,7 +929,7 @@ def self_enforcing_transfer_range(
     sympy ``Max``/``Min`` for symbolic games.
     """
     i, j = _pair(game, payer, payee)
-    tol = _tol(tol)
+    tol = _scaled(_tol(tol), _game_values(game))
     if conditional_on not in ("target", "payee"):
         raise ValueError(f"conditional_on must be 'target' or 'payee', got {conditional_on!r}")
     try:
@@ -1098,7 +1124,7 @@ def cooperation_type(
 
     The typology is about the distribution of gains (Chen, Wang & Sun 2019), not about
     incentives: ``game_form`` names the canonical game MODELS.md uses for each type. Floats
-    count as equal/zero within the absolute tolerance ``tol``; symbolic gains must have
+    count as equal/zero within the relative tolerance ``tol``; symbolic gains must have
     decidable signs (else :class:`~gametheory.game.UnboundParameterError`).
     """
     tol = _tol(tol)
@@ -1124,6 +1150,7 @@ def cooperation_type(
             raise ValueError(f"got {len(values)} gains but {len(costs)} costs")
         named |= {f"costs[{k}]": c for k, c in enumerate(costs)}
     kind, v = _numbers(named)
+    tol = _scaled(tol, v.values())
     net = tuple(
         _tidy(v[f"gains[{k}]"] - (v[f"costs[{k}]"] if costs is not None else 0), kind)
         for k in range(len(values))

@@ -567,3 +567,16 @@ def test_xinan_coasean_range_for_the_conditional_payment():
     assert (se.lower, se.upper) == (c_u, b_d)
     # K-d: at lambda = 1 B refuses without a transfer (t = 0 is outside the one-point range)
     assert not relative_evaluation_transfer_range(9, 3, 1).contains(0)
+
+
+@pytest.mark.parametrize("scale", [1.0, 1e6, 1e12])
+def test_float_tolerance_is_relative_to_the_payoffs(scale):
+    # 0.1 + 0.2 != 0.3 in floats: a tie at every scale, as in the rest of the toolkit
+    g = Game(
+        np.array([[0.3, 0.0], [0.1 + 0.2, 0.0]]) * scale,
+        np.array([[0.5, 0.0], [0.0, 0.0]]) * scale,
+    )
+    r = self_enforcing_transfer_range(g, (0, 0), 0, 1, conditional_on="payee")
+    assert is_equilibrium(r.transfer_game(0), (0, 0))
+    assert r.contains(0) and not r.empty
+    assert cooperation_type([0.3 * scale, (0.1 + 0.2) * scale]).kind == "sharing"
