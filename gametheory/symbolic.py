@@ -401,25 +401,36 @@ class Threshold:
     """A condition solved for one parameter: ``lower <(=) symbol <(=) upper``.
 
     ``lower``/``upper`` are sympy expressions (``-oo``/``oo`` when unbounded, ``Max``/``Min`` of
-    several bounds); ``lower_strict``/``upper_strict`` say whether the bound is excluded.
-    ``condition`` is the same set as a sympy boolean; ``empty`` is the condition under which no
-    value works (``lower > upper``, or ``>=`` with a strict bound).
+    several bounds); ``lower_strict``/``upper_strict`` say whether the bound is excluded, and are
+    ``None`` when that depends on the parameters (a strict and a weak bound whose order is not
+    decided, e.g. ``t > a`` and ``t >= b``). ``lower_bounds``/``upper_bounds`` keep every
+    individual bound with its strictness. ``condition`` is the same set as a sympy boolean.
     """
 
     symbol: sympy.Symbol
     lower: sympy.Expr
     upper: sympy.Expr
-    lower_strict: bool
-    upper_strict: bool
+    lower_strict: bool | None
+    upper_strict: bool | None
+    lower_bounds: tuple[tuple[sympy.Expr, bool], ...] = ()
+    upper_bounds: tuple[tuple[sympy.Expr, bool], ...] = ()
 
     @property
     def condition(self) -> sympy.Basic:
-        lo = (self.symbol > self.lower) if self.lower_strict else (self.symbol >= self.lower)
-        hi = (self.symbol < self.upper) if self.upper_strict else (self.symbol <= self.upper)
-        return sympy.And(
-            lo if self.lower != -sympy.oo else sympy.true,
-            hi if self.upper != sympy.oo else sympy.true,
-        )
+        x = self.symbol
+        if self.lower_strict is None:
+            lo = sympy.And(*((x > b) if st else (x >= b) for b, st in self.lower_bounds))
+        elif self.lower == -sympy.oo:
+            lo = sympy.true
+        else:
+            lo = (x > self.lower) if self.lower_strict else (x >= self.lower)
+        if self.upper_strict is None:
+            hi = sympy.And(*((x < b) if st else (x <= b) for b, st in self.upper_bounds))
+        elif self.upper == sympy.oo:
+            hi = sympy.true
+        else:
+            hi = (x < self.upper) if self.upper_strict else (x <= self.upper)
+        return sympy.And(lo, hi)
 
 
 def threshold(condition: Any, symbol: sympy.Symbol) -> Threshold:
@@ -456,7 +467,10 @@ def threshold(condition: Any, symbol: sympy.Symbol) -> Threshold:
         )
         if symbol not in expr.free_symbols:
             raise ValueError(f"the inequality {part} does not involve {symbol}")
-        poly = sympy.Poly(sympy.expand(expr), symbol)
+        try:
+            poly = sympy.Poly(sympy.expand(expr), symbol)
+        except sympy.PolynomialError:
+            raise ValueError(f"the inequality {part} is not linear in {symbol}") from None
         if poly.degree() != 1:
             raise ValueError(f"the inequality {part} is not linear in {symbol}")
         a, b = poly.all_coeffs()
@@ -478,17 +492,27 @@ def threshold(condition: Any, symbol: sympy.Symbol) -> Threshold:
         and (lower > upper or (lower == upper and (lower_strict or upper_strict)))
     ):
         raise ValueError(f"no value of {symbol} satisfies the condition ({lower} vs {upper})")
-    return Threshold(symbol, lower, upper, lower_strict, upper_strict)
+    return Threshold(symbol, lower, upper, lower_strict, upper_strict, tuple(lowers), tuple(uppers))
 
 
 def _combine(
     bounds: list[tuple[sympy.Expr, bool]], pick: Any, default: sympy.Expr
-) -> tuple[sympy.Expr, bool]:
+) -> tuple[sympy.Expr, bool | None]:
+    """The binding bound (``Max`` of lower / ``Min`` of upper bounds) and its strictness.
+
+    The strictness is that of the bounds equal to the binding one (strict if any of them is);
+    when the bounds mix strict and weak and their order is not decided, it is ``None``.
+    """
     if not bounds:
         return default, False
     value = sympy.simplify(pick(*(b for b, _ in bounds)))
-    strict = any(s for b, s in bounds if sympy.simplify(b - value) == 0)
-    return value, strict
+    flags = {s for _, s in bounds}
+    if len(flags) == 1:
+        return value, flags.pop()
+    binding = [s for b, s in bounds if sympy.simplify(b - value) == 0]
+    if not binding:
+        return value, None
+    return value, any(binding)
 
 
 @dataclass(frozen=True)

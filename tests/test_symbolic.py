@@ -398,3 +398,20 @@ def test_regions_one_parameter_needs_rational_functions() -> None:
     game = gt.Game([[sympy.exp(t), 0], [2, 1]], [[1, 0], [0, 1]])
     with pytest.raises(ValueError, match="rational functions"):
         regions(game)
+
+
+def test_threshold_keeps_mixed_strictness_of_symbolic_bounds() -> None:
+    t, a, b = sympy.symbols("t a b", real=True)
+    th = threshold(sympy.And(t > a, t >= b), t)
+    assert th.lower == sympy.Max(a, b) and th.lower_strict is None
+    for values in ({a: 1, b: 0}, {a: 0, b: 1}, {a: 1, b: 1}):
+        for tv in (sympy.Rational(1, 2), 1, 2):
+            point = {**values, t: tv}
+            expected = bool((t > a).subs(point)) and bool((t >= b).subs(point))
+            assert bool(th.condition.subs(point)) == expected
+    numeric = threshold(sympy.And(t > 1, t >= 0), t)
+    assert (numeric.lower, numeric.lower_strict) == (1, True)
+    tie = threshold(sympy.And(t > 1, t >= 1), t)
+    assert (tie.lower, tie.lower_strict) == (1, True)
+    with pytest.raises(ValueError, match="not linear"):
+        threshold(1 / t > 1, t)
