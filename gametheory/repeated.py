@@ -1368,12 +1368,16 @@ def threshold_with_transfer(
     withholding the transfer while playing ``c``) keeps it:
     ``δ_payer(t) = (max(D, C) - C + t)/(max(D, C) - P)`` and
     ``δ_payee(t) = (D - C - t)/(D - P)`` (the general grim formula with ``C -> C ∓ t``). A negative
-    ``transfer`` flows from payee to payer. Punishments are stage equilibria of the game without
+    ``transfer`` flows from payee to payer (the roles are swapped, so the player who actually
+    pays can withhold it). A symbolic transfer of undecided sign is taken to flow from ``payer``
+    to ``payee``. Punishments are stage equilibria of the game without
     transfers, as in :func:`critical_discount_factor`.
     """
     t = _check_scalar(transfer, "transfer")
     arrays, coop, pun, pending = _grim_parts(stage, cooperate, punishment)
     a, b = _transfer_roles(stage, payer, payee)
+    if _decide(t < 0) is True:  # the money flows from payee to payer: swap the roles
+        a, b, t = b, a, -t
     shape = stage.shape
     coop_pay = [u[coop] for u in arrays]
     dev_pay = [_deviation_payoff(arrays, shape, i, coop) for i in range(stage.n_players)]
@@ -1553,7 +1557,20 @@ def threshold_with_penalty(
         if _decide(f >= 0) is False:
             raise ValueError(f"expected_fine must be non-negative, got {f}")
     fined = _fined_game(stage, coop, fines)
-    return critical_discount_factor(fined, coop, punishment)
+    raw = expected_fine if isinstance(expected_fine, Sequence | np.ndarray) else [expected_fine]
+    if stage.kind == "exact" and any(isinstance(f, float) for f in raw):
+        if fined.kind == "exact":  # floats give floats
+            fined = Game.from_arrays(
+                *fined.as_float(), players=fined.players, actions=fined.actions, title=fined.title
+            )
+    try:
+        return critical_discount_factor(fined, coop, punishment)
+    except ValueError as err:
+        raise ValueError(
+            "the fined stage game (each player pays the fine whenever it leaves its cooperative "
+            f"action) is the one played, and for it: {err}. MODELS.md §7.2's formula assumes "
+            "the fined game keeps a pure stage equilibrium to revert to"
+        ) from err
 
 
 # --------------------------------------------------------------------------------------------

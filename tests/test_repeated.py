@@ -933,3 +933,21 @@ def test_result_is_frozen_and_readable():
     assert "strategy='grim'" in text and "(C, C)" in text and "(D, D)" in text
     tft = repr(critical_discount_factor(PD, CC, strategy="tit_for_tat"))
     assert "subgame perfect for δ in EmptySet" in tft
+
+
+def test_negative_transfer_swaps_who_pays():
+    g = gt.Game([[3, 0], [5, 1]], [[4, 2], [0, 1]])
+    negative = threshold_with_transfer(g, (0, 0), F(-1), payer=0, payee=1)
+    swapped = threshold_with_transfer(g, (0, 0), F(1), payer=1, payee=0)
+    # player 2 pays 1 per period and can withhold it while cooperating: 3 >= (1-d) 4 + d 1
+    assert negative.per_player == swapped.per_player == (F(1, 4), F(1, 3))
+
+
+def test_float_fine_gives_float_thresholds_and_a_clear_error_for_a_changed_game():
+    pd = gt.Game([[3, 0], [5, 1]], [[3, 5], [0, 1]])
+    floats = threshold_with_penalty(pd, (0, 0), 0.1).overall
+    assert isinstance(floats, float) and floats == pytest.approx(19 / 40)
+    assert threshold_with_penalty(pd, (0, 0), F(1, 10)).overall == F(19, 40)
+    asym = gt.Game([[3, 0], [6, 2]], [[-1, 0], [-5, -2]])
+    with pytest.raises(ValueError, match="fined stage game"):
+        threshold_with_penalty(asym, (0, 0), F(5, 2))
