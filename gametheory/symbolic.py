@@ -46,8 +46,9 @@ __all__ = [
 
 CONCEPTS = ("nash", "strict", "dominant", "unique")
 
-#: regions() tries every sign pattern of the distinct inequalities: 2**k linear programs.
-MAX_REGION_ATOMS = 12
+#: Most distinct affine inequalities regions() accepts with two or more parameters (the
+#: arrangement search solves a few linear programs per region; one parameter has no limit).
+MAX_REGION_ATOMS = 40
 
 
 def parameters(names: str | Sequence[str], **assumptions: Any) -> tuple[sympy.Symbol, ...]:
@@ -648,14 +649,17 @@ def regions(
     ``e_k = 0``, of lower dimension) are not listed. Symbols declared positive / nonnegative /
     negative restrict the search accordingly. Three methods, chosen automatically:
 
-    * **affine** ``e_k`` (payoffs affine in the parameters), any number of parameters: a sign
-      pattern is a polyhedron; every pattern is tried with a linear program (HiGHS) that
-      maximises the smallest margin, and its solution is rationalised and verified exactly.
-      Complete (``Regions.complete`` is True).
-    * **one parameter**, ``e_k`` rational functions of it: the real roots of their numerators
+    * **one parameter**, ``e_k`` rational functions of it (affine or not): the real roots of
+      their numerators
       and denominators (exact, sympy's real-root isolation) cut the line into open intervals;
       each interval's sign pattern is evaluated exactly at a rational point inside it, and
-      intervals with the same pattern form one region. Complete.
+      intervals with the same pattern form one region. Complete (``Regions.complete``).
+    * **affine** ``e_k`` (payoffs affine in the parameters), two or more parameters: a sign
+      pattern is a polyhedron; the arrangement of the hyperplanes ``e_k = 0`` is searched depth
+      first, extending a prefix of signs only while its polyhedron has an interior point (HiGHS
+      linear programs maximising the smallest margin), and each region's maximal-margin point
+      is rationalised and verified exactly. Complete; at most :data:`MAX_REGION_ATOMS`
+      inequalities.
     * otherwise (several parameters and non-affine ``e_k``): the sign patterns found at
       ``samples`` random points of ``box`` (default: each parameter in ``[-10, 10]``,
       restricted by its sign assumption), each verified exactly at a rational point. A region
@@ -666,7 +670,14 @@ def regions(
 
     if not isinstance(game, Game):
         raise TypeError(f"expected a gametheory.Game, got {type(game).__name__}")
-    params = tuple(over) if over is not None else game.parameters
+    if isinstance(over, sympy.Symbol | str):
+        over = [over]
+    by_name = {p.name: p for p in game.parameters}
+    params = (
+        tuple(by_name.get(p, p) if isinstance(p, str) else p for p in over)
+        if over is not None
+        else game.parameters
+    )
     if not params:
         raise ValueError("the game has no parameters: nothing to partition")
     unknown = [p for p in params if p not in game.parameters]
@@ -695,11 +706,6 @@ def regions(
             (A[0, 0] - A[1, 0]) * (A[1, 1] - A[0, 1]) > 0,
             (B[0, 0] - B[0, 1]) * (B[1, 1] - B[1, 0]) > 0,
         )
-    if len(atoms) > MAX_REGION_ATOMS:
-        raise ValueError(
-            f"{len(atoms)} distinct inequalities: too many for the exhaustive sign-pattern "
-            f"search (at most {MAX_REGION_ATOMS}); fix some parameters with game.subs first"
-        )
     if isinstance(samples, bool) or not isinstance(samples, int) or samples < 1:
         raise ValueError(f"samples must be a positive integer, got {samples!r}")
 
@@ -713,12 +719,18 @@ def regions(
     if not atoms:
         point = {p: _inside_domain(p) for p in params}
         return Regions([region((), point)], params)
-    coef = _affine_coefficients(atoms, params)
-    if coef is not None:
-        out = [region(sg, pt) for sg, pt in _affine_patterns(atoms, params, coef, linprog)]
-        return Regions(out, params)
     if len(params) == 1:
         return Regions([region(sg, pt) for sg, pt in _line_patterns(atoms, params[0])], params)
+    coef = _affine_coefficients(atoms, params)
+    if coef is not None:
+        if len(atoms) > MAX_REGION_ATOMS:
+            raise ValueError(
+                f"{len(atoms)} distinct inequalities in {len(params)} parameters: too many for "
+                f"the arrangement search (at most {MAX_REGION_ATOMS}); fix some parameters with "
+                "game.subs first"
+            )
+        out = [region(sg, pt) for sg, pt in _affine_patterns(atoms, params, coef, linprog)]
+        return Regions(out, params)
     found = _sampled_patterns(atoms, params, box, samples, seed)
     import warnings
 
@@ -801,6 +813,16 @@ def _affine_patterns(
     coef: np.ndarray,
     linprog: Any,
 ) -> list[tuple[tuple[int, ...], dict[sympy.Symbol, sympy.Rational]]]:
+    """The non-empty sign patterns of affine atoms, by depth-first search over the arrangement.
+
+    A prefix of signs is extended only while its polyhedron has an interior point (a linear
+    program maximising the smallest margin ``t``); a sign that the parent's interior point
+    already satisfies with a margin needs no linear program. The number of programs grows with
+    the number of regions (at most ``sum_{i <= d} C(k, i)`` for ``k`` atoms in ``d``
+    parameters), not with ``2**k``. Each region's witness is the maximal-margin point of its
+    full pattern, rationalised and verified exactly.
+    """
+    d = len(params)
     bounds = []
     for p in params:
         lo = 0.0 if (p.is_positive or p.is_nonnegative) else None
@@ -810,38 +832,62 @@ def _affine_patterns(
     strict_rows = []
     for j, p in enumerate(params):
         if p.is_positive or p.is_negative:
-            row = np.zeros(len(params) + 1)
+            row = np.zeros(d + 1)
             row[j] = -1.0 if p.is_positive else 1.0
             row[-1] = 1.0
             strict_rows.append(row)
-    out = []
-    for signs in product((1, -1), repeat=len(atoms)):
-        # maximise t subject to sign_k * (a_k . theta + b_k) >= t, t <= 1, parameter bounds
-        a_ub = np.hstack([-(np.array(signs)[:, None] * coef[:, :-1]), np.ones((len(atoms), 1))])
-        b_ub = np.array(signs) * coef[:, -1]
-        a_ub = np.vstack([a_ub, *strict_rows]) if strict_rows else a_ub
-        b_ub = np.r_[b_ub, np.zeros(len(strict_rows))]
+
+    def interior(signs: Sequence[int]) -> np.ndarray | None:
+        """Max-margin point of the pattern on the first ``len(signs)`` atoms, or None."""
+        k = len(signs)
+        sg = np.array(signs, dtype=float)[:, None]
+        a_ub = np.hstack([-(sg * coef[:k, :-1]), np.ones((k, 1))]) if k else np.zeros((0, d + 1))
+        b_ub = sg[:, 0] * coef[:k, -1] if k else np.zeros(0)
+        if strict_rows:
+            a_ub = np.vstack([a_ub, *strict_rows])
+            b_ub = np.r_[b_ub, np.zeros(len(strict_rows))]
         res = linprog(
-            np.r_[np.zeros(len(params)), -1.0],
-            A_ub=a_ub,
-            b_ub=b_ub,
+            np.r_[np.zeros(d), -1.0],
+            A_ub=a_ub if len(b_ub) else None,
+            b_ub=b_ub if len(b_ub) else None,
             bounds=[*bounds, (None, 1.0)],
             method="highs",
         )
         if res.status != 0 or -res.fun <= 1e-9:
-            continue  # empty or (numerically) without interior
-        for values in _rational_candidates(res.x[:-1]):
-            point = dict(zip(params, values, strict=True))
-            if all(_in_domain(p, v) for p, v in point.items()) and _signs_at(atoms, point) == tuple(
-                signs
-            ):
-                out.append((tuple(signs), point))
-                break
-        else:
+            return None  # empty or (numerically) without interior
+        return np.asarray(res.x[:-1], dtype=float)
+
+    out = []
+
+    def extend(signs: list[int], point: np.ndarray) -> None:
+        k = len(signs)
+        if k == len(atoms):
+            best = interior(signs)
+            if best is None:  # pragma: no cover - the parent had an interior point
+                return
+            for values in _rational_candidates(best):
+                witness = dict(zip(params, values, strict=True))
+                if all(_in_domain(p, v) for p, v in witness.items()) and _signs_at(
+                    atoms, witness
+                ) == tuple(signs):
+                    out.append((tuple(signs), witness))
+                    return
             raise RuntimeError(
-                f"regions: HiGHS found an interior point {res.x[:-1]} of the sign pattern "
-                f"{signs} but no rational point near it passed the exact check; please report"
+                f"regions: HiGHS found an interior point {best} of the sign pattern {signs} "
+                "but no rational point near it passed the exact check; please report"
             )
+        value = float(coef[k, :-1] @ point + coef[k, -1])
+        for sign in (1, -1):
+            if sign * value > 1e-9:
+                extend([*signs, sign], point)  # the parent's point already lies inside
+                continue
+            child = interior([*signs, sign])
+            if child is not None:
+                extend([*signs, sign], child)
+
+    root = interior([])
+    if root is not None:
+        extend([], root)
     return out
 
 

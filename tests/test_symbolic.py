@@ -415,3 +415,24 @@ def test_threshold_keeps_mixed_strictness_of_symbolic_bounds() -> None:
     assert (tie.lower, tie.lower_strict) == (1, True)
     with pytest.raises(ValueError, match="not linear"):
         threshold(1 / t > 1, t)
+
+
+def test_regions_of_games_with_many_inequalities() -> None:
+    # one parameter: the exact line decomposition has no limit on the number of inequalities
+    (a,) = parameters("a")
+    rs = np.random.RandomState(0)
+    A = rs.randint(-3, 4, (3, 3)).astype(object) + a * rs.randint(-2, 3, (3, 3))
+    B = rs.randint(-3, 4, (3, 3)).astype(object) + a * rs.randint(-2, 3, (3, 3))
+    game = gt.Game(A, B)
+    parts = regions(game)
+    assert parts.complete and len(parts) >= 2
+    assert [r.witness for r in regions(game, over=a)] == [r.witness for r in parts]
+    assert [r.witness for r in regions(game, over=["a"])] == [r.witness for r in parts]
+    for r in parts:
+        sub = game.subs(**r.witness)
+        pure = {
+            "(" + ",".join(sub.actions[i][k] for i, k in enumerate(e.pure_profile)) + ")"
+            for e in gt.equilibria(sub)
+            if e.is_pure
+        }
+        assert set(r.equilibria) == pure
