@@ -1249,7 +1249,9 @@ def finite_horizon_spe(
         return tuple(values)
 
     stage_eqs = equilibria(stage)
-    if len(stage_eqs) == 1:
+    # a single listed equilibrium is the unique one only if the list is complete (with continua
+    # of equilibria in N-player games it holds representatives only)
+    if len(stage_eqs) == 1 and stage_eqs.complete is not False:
         eq = stage_eqs[0]
         if eq.is_pure:
             prof = eq.pure_profile
