@@ -187,26 +187,47 @@ def surplus(model, beta, sigma2):
     return b @ t - t @ C @ t / 2 - risk / 2
 
 
+def _agent_response(Cf: np.ndarray, beta: np.ndarray) -> np.ndarray:
+    """argmax_{t >= 0} beta.t - t'Ct/2 by enumerating the faces of the orthant."""
+    candidates = [np.zeros(2)]
+    interior = np.linalg.solve(Cf, beta)
+    if (interior >= 0).all():
+        candidates.append(interior)
+    for j in range(2):
+        t = np.zeros(2)
+        t[j] = max(0.0, beta[j] / Cf[j, j])
+        candidates.append(t)
+    return max(candidates, key=lambda t: beta @ t - t @ Cf @ t / 2)
+
+
 def test_hm_contract_both_tasks_measured():
+    # substitutes (k = 1/2): the stationary point beta* = (I + r C Sigma)^-1 b = (8/9, 10/9)
+    # gives surplus 32/9, but paying GDP alone, beta = (2, 0), gives 4 (no risk premium on the
+    # noisier task): the surplus is not concave in beta once efforts must be >= 0
     model = MultitaskEvaluation(r=1, sigma1=1, sigma2=2, k=F(1, 2), b1=4, b2=6)
     contract = model.contract()
-    assert contract.interior
+    assert contract.beta == (2, 0) and contract.efforts == (2, 0) and not contract.interior
+    assert contract.surplus == 4
     C = sympy.Matrix([[1, F(1, 2)], [F(1, 2), 1]])
-    Sigma = sympy.diag(1, 4)
-    beta = (sympy.eye(2) + C * Sigma).inv() * sympy.Matrix([4, 6])
-    assert contract.beta == (F(8, 9), F(10, 9)) == tuple(beta)
-    assert contract.efforts == tuple(C.inv() * beta) == (F(4, 9), F(8, 9))
-    # the principal's problem maximised numerically (agent's response t = C^-1 beta)
+    stationary = (sympy.eye(2) + C * sympy.diag(1, 4)).inv() * sympy.Matrix([4, 6])
+    assert tuple(stationary) == (F(8, 9), F(10, 9))
+    assert model._surplus(C.inv() * stationary, stationary, [1, 2]) == F(32, 9)
+    # the principal's problem by brute force with the agent's constrained response
     Cf = np.array([[1.0, 0.5], [0.5, 1.0]])
     bf = np.array([4.0, 6.0])
-
-    def negative(beta):
-        t = np.linalg.solve(Cf, beta)
-        return -(bf @ t - t @ Cf @ t / 2 - (beta[0] ** 2 + 4 * beta[1] ** 2) / 2)
-
-    numeric = optimize.minimize(negative, x0=[1.0, 1.0], method="BFGS", options={"gtol": 1e-10})
-    assert np.allclose(numeric.x, [8 / 9, 10 / 9], atol=1e-6)
-    assert float(contract.surplus) == pytest.approx(-numeric.fun, abs=1e-9)
+    best = -np.inf
+    for b1 in np.linspace(0, 4, 81):
+        for b2 in np.linspace(0, 4, 81):
+            beta = np.array([b1, b2])
+            t = _agent_response(Cf, beta)
+            best = max(best, bf @ t - t @ Cf @ t / 2 - (b1**2 + 4 * b2**2) / 2)
+    assert float(contract.surplus) == pytest.approx(best, abs=1e-9)
+    # with sigma2 = 1 the corner that pays public services alone wins: beta = (0, 3)
+    other = dataclasses.replace(model, sigma2=1).contract()
+    assert other.beta == (0, 3) and other.surplus == 9
+    # complements (k < 0): the stationary point is the global optimum
+    comp = dataclasses.replace(model, k=F(-1, 2)).contract()
+    assert comp.interior and all(t > 0 for t in comp.efforts)
     # risk neutrality: first best, beta = b
     assert dataclasses.replace(model, r=0).contract().beta == (4, 6)
 

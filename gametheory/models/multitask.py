@@ -353,11 +353,15 @@ class MultitaskEvaluation:
     def contract(self) -> IncentiveContract:
         """The Holmström-Milgrom (1991) optimal linear contract (MODELS.md §8.1).
 
-        Both tasks measured: ``beta* = (I + r C Sigma)^{-1} b`` and ``t = C^{-1} beta*`` when
-        these efforts are positive. If a non-negativity constraint binds, or the public-service
-        task is unmeasured (``sigma2=None``, so ``beta2 = 0``), the best corner is used: with
-        only task ``j`` worked on, ``beta_j = b_j / (1 + r sigma_j**2 c_j)`` and ``t_j =
-        beta_j / c_j``. Numbers only when a corner has to be chosen.
+        Both tasks measured: ``beta* = (I + r C Sigma)^{-1} b`` and ``t = C^{-1} beta*``, the
+        global optimum when the tasks are complements or independent (``k <= 0``) and these
+        efforts are non-negative. With substitutes (``k > 0``) the agent's constrained response
+        ``t(beta) >= 0`` is piecewise linear and the surplus is not concave in ``beta``, so the
+        stationary point (if both efforts are positive) is compared with the two corners, and
+        the best is returned: with only task ``j`` worked on, ``beta_j = b_j / (1 + r
+        sigma_j**2 c_j)``, ``t_j = beta_j / c_j`` and the other bonus 0 (it would only add
+        risk). The unmeasured case (``sigma2=None``, ``beta2 = 0``) is handled likewise.
+        Numbers only when a corner has to be compared.
         """
         c1, c2, k = self._p("c1"), self._p("c2"), self._p("k")
         b1, b2, r, s1 = self._p("b1"), self._p("b2"), self._p("r"), self._p("sigma1")
@@ -371,7 +375,10 @@ class MultitaskEvaluation:
             beta = sympy.Matrix([sympy.simplify(x) for x in beta])
             t = C.LUsolve(beta)
             t = [sympy.simplify(x) for x in t]
-            if all(x.is_nonnegative for x in t):
+            interior = all(x.is_nonnegative for x in t)
+            if interior and (k <= 0) is sympy.true:
+                # complements or independent tasks: the agent's response is linear in beta and
+                # the surplus concave, so the stationary point is the global optimum
                 surplus = self._surplus(t, beta, [s1, s2])
                 return IncentiveContract(
                     self._pair((beta[0], beta[1]), floats),
@@ -379,8 +386,15 @@ class MultitaskEvaluation:
                     output(surplus, floats),
                     True,
                 )
-            if any(x.is_nonnegative is None for x in t):
-                raise ValueError(f"cannot decide the signs of the efforts {t}; give numbers")
+            if any(x.is_nonnegative is None for x in t) or (interior and (k > 0) is not sympy.true):
+                raise ValueError(
+                    f"cannot decide the signs of the efforts {t} or of k; give numbers"
+                )
+            # substitutes (k > 0): the response t(beta) >= 0 is only piecewise linear, the
+            # surplus is not concave in beta, and paying one task alone (no risk premium on the
+            # other) can beat the stationary point: compare it with both corners
+            if all(x.is_positive for x in t):
+                candidates.append((beta[0], beta[1], t[0], t[1]))
             beta2 = b2 / (1 + r * s2**2 * c2)
             candidates.append((sympy.Integer(0), beta2, sympy.Integer(0), beta2 / c2))
         else:
@@ -412,7 +426,7 @@ class MultitaskEvaluation:
             self._pair((b_1, b_2), floats),
             self._pair((t_1, t_2), floats),
             output(surplus, floats),
-            False,
+            bool(t_1 != 0 and t_2 != 0),
         )
 
     def _surplus(self, t: Any, beta: Any, sigma: Any) -> sympy.Expr:
