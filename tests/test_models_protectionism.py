@@ -454,3 +454,13 @@ def test_all_profiles_of_small_game_checked_by_brute_force():
             n_p = sum(profile) - profile[i]
             expected = model.payoff(bool(profile[i]), 2 - n_p)
             assert game.payoff(profile)[i] == expected
+
+
+def test_retaliation_closed_forms_accept_sympy_numbers() -> None:
+    exact = RegionalRetaliation().equilibrium_profiles()
+    assert RegionalRetaliation(kappa=sympy.Rational(1, 2)).equilibrium_profiles() == exact
+    assert RegionalRetaliation(r=sympy.Integer(1)).equilibrium_protect_counts() == (
+        RegionalRetaliation(r=1).equilibrium_protect_counts()
+    )
+    with pytest.raises(ValueError, match="no tipping point"):
+        RegionalRetaliation(kappa=sympy.Integer(0)).tipping_point()

@@ -560,3 +560,19 @@ def test_central_amount_outside_a_round_without_central_money_is_an_error() -> N
         ROUNDS[3].central_in(2012)
     with pytest.raises(ValueError, match="started in 2023"):
         ROUNDS[4].central_in(1999)
+
+
+def test_minimal_swap_with_conditional_central_money() -> None:
+    import dataclasses
+    from fractions import Fraction as Fr
+
+    from gametheory.models import XinanCompensation
+
+    # IC_U with G paid only on compliance: c_U <= (G + 2X)(pi_H - pi_L)
+    assert XinanCompensation(G_conditional=True).minimal_swap() == 0  # 3/2 <= G = 3 already
+    model = XinanCompensation(G_conditional=True, c_U=7)
+    swap = model.minimal_swap()
+    assert swap == Fr(7, 2) - Fr(3, 2)
+    assert dataclasses.replace(model, X=swap).subgame_perfect_outcome().anhui_plan == "Protect"
+    below = dataclasses.replace(model, X=swap - Fr(1, 1000))
+    assert below.subgame_perfect_outcome().anhui_plan == "Lax"

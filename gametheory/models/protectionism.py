@@ -637,7 +637,7 @@ class RegionalRetaliation:
         Raises ValueError when ``kappa = 0`` (no tipping: the sign of ``r - e`` decides).
         """
         _N, _m, r, e, kappa = self._vals()
-        if not isinstance(kappa, sympy.Basic) and kappa == 0:
+        if (sympy.sympify(kappa) == 0) is True:
             raise ValueError(
                 "kappa = 0: there is no tipping point, protection is dominant iff r - e > 0"
             )
@@ -715,8 +715,8 @@ class RegionalRetaliation:
         if isinstance(value, sympy.Basic):
             if not value.is_number:
                 raise ValueError(f"the sign of {value} depends on the parameters")
-            value = sympy.Rational(value) if value.is_Rational else float(value)
-        return (value > 0) - (value < 0)
+            value = Fraction(int(value.p), int(value.q)) if value.is_Rational else float(value)
+        return int(value > 0) - int(value < 0)
 
     def equilibrium_profiles(self) -> tuple[tuple[int, ...], ...]:
         """All pure equilibria as 0/1 profiles (1 = Protect), from the closed form, sorted."""

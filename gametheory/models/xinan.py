@@ -976,7 +976,9 @@ class XinanCompensation:
         return _decide(self.constraints(delta)["renewal"], "the renewal condition")
 
     def minimal_swap(self) -> Any:
-        """``X* = c_U / (2(π_H − π_L))``: the least swap with ``IC_U`` (``c_U/2`` deterministic).
+        """``X* = c_U / (2(π_H − π_L))``: the least swap with ``IC_U`` (``c_U/2`` deterministic);
+        with ``G_conditional`` the constraint is ``c_U <= (G + 2X)(π_H − π_L)``, so
+        ``X* = max(0, c_U / (2(π_H − π_L)) − G/2)``.
 
         Raises ValueError when ``π_H = π_L`` (uninformative monitoring: no swap rewards
         protection).
@@ -984,6 +986,12 @@ class XinanCompensation:
         gap = self.pi_H - self.pi_L
         self._require_informative(gap)
         value = self.c_U / (2 * gap)
+        if self.G_conditional:
+            # IC_U with G paid only on compliance: c_U <= (G + 2X)(pi_H - pi_L)
+            value = value - self.G / 2
+            if self.kind == "symbolic":
+                return sympy.simplify(sympy.Max(0, value))
+            return max(self._c(0), value)
         return sympy.simplify(value) if isinstance(value, sympy.Basic) else value
 
     def _require_informative(self, gap: Any) -> None:
