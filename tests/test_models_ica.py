@@ -263,3 +263,15 @@ def test_bad_collective_action() -> None:
         InstitutionalCollectiveAction((10, 10), (Mechanism("m"), Mechanism("m")))
     with pytest.raises(ValueError, match="unknown mechanism"):
         InstitutionalCollectiveAction().mechanism("treaty")
+
+
+def test_benefits_as_an_array_and_a_symbolic_autonomy_cost() -> None:
+    import numpy as np
+
+    assert InstitutionalCollectiveAction(np.array([10, 10])).chosen_mechanism().name == "contract"
+    a = sympy.Symbol("a", positive=True)
+    council = Mechanism("m", risk_defection=Fr(1, 10), tc_agency=1, autonomy_cost=(a, 2))
+    bound = InstitutionalCollectiveAction((10, 10), (council,)).minimal_benefit("m")
+    assert sympy.simplify(bound - (1 + sympy.Max(a, 2)) * sympy.Rational(10, 9)) == 0
+    with pytest.raises(TypeError, match="sequence of gains"):
+        InstitutionalCollectiveAction("ab")

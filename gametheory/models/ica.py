@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
 
+import numpy as np
 import sympy
 
 from ..game import Game
@@ -444,8 +445,12 @@ class InstitutionalCollectiveAction:
     mechanisms: tuple[Mechanism, ...] = ILLUSTRATIVE_MECHANISMS
 
     def __post_init__(self) -> None:
-        benefits = tuple(self.benefits) if isinstance(self.benefits, list | tuple) else None
-        if benefits is None or len(benefits) < 2:
+        if isinstance(self.benefits, str | bytes) or not isinstance(
+            self.benefits, list | tuple | np.ndarray
+        ):
+            raise TypeError(f"benefits must be a sequence of gains, got {self.benefits!r}")
+        benefits = tuple(self.benefits)
+        if len(benefits) < 2:
             raise ValueError(f"benefits needs one gain per member (at least 2), got {benefits!r}")
         for k, b in enumerate(benefits):
             _check_parameter(f"benefits[{k}]", b)
@@ -526,13 +531,13 @@ class InstitutionalCollectiveAction:
         ``B > (TC(m) + max_i A_i(m)) / (1 - rho(m))`` (``oo`` when it always fails)."""
         m = mechanism if isinstance(mechanism, Mechanism) else self.mechanism(mechanism)
         p = m.success_probability
-        worst = max(
-            (m.autonomy_cost_of(i, self.members) for i in range(self.members)),
-            key=lambda v: float(v),
-        )
+        costs = [m.autonomy_cost_of(i, self.members) for i in range(self.members)]
+        if any(isinstance(v, sympy.Basic) for v in (p, m.transaction_cost, *costs)):
+            worst = sympy.Max(*(sympy.sympify(v) for v in costs))
+            return sympy.simplify((m.transaction_cost + worst) / p)
         if p == 0:
             return sympy.oo
-        return (m.transaction_cost + worst) / p
+        return (m.transaction_cost + max(costs)) / p
 
     def choice_by_benefit(self) -> list[tuple[Any, Any, str | None]]:
         """The chosen mechanism as the common gain ``B`` grows from 0 (all members ``B``).
