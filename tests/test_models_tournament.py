@@ -516,3 +516,12 @@ def test_symbolic_discretised_game_with_the_toolkit_solvers():
     assert sympy.simplify(PromotionTournament(V=V, **DIFF).rat_race_threshold(1) - (1 - 5 / V)) == 0
     normal = PromotionTournament(V=V, noise="normal", scale=5).rat_race_threshold(1)
     assert sympy.simplify(normal - (1 - 10 * sympy.erfinv(1 / V))) == 0
+
+
+def test_equal_effort_levels_written_differently_are_duplicates():
+    from gametheory.models import MultitaskEvaluation
+
+    with pytest.raises(ValueError, match="distinct"):
+        PromotionTournament().discretised_game([1, 1.0])
+    with pytest.raises(ValueError, match="distinct"):
+        MultitaskEvaluation().game([1, 1.0], 10)

@@ -26,7 +26,15 @@ import sympy
 
 from ..game import Game
 from ..symbolic import Statics, comparative_statics
-from .tournament import check_players, check_real, check_relation, is_float, output, to_sympy
+from .tournament import (
+    check_players,
+    check_real,
+    check_relation,
+    distinct_key,
+    is_float,
+    output,
+    to_sympy,
+)
 
 __all__ = ["IncentiveContract", "MultitaskEvaluation"]
 
@@ -467,7 +475,7 @@ class MultitaskEvaluation:
         for n, x in enumerate(levels):
             check_real(f"levels[{n}]", x)
             check_relation(to_sympy(x) >= 0, f"effort levels must be >= 0, got {x}")
-        if len({to_sympy(x) for x in levels}) != len(levels):
+        if len({distinct_key(to_sympy(x)) for x in levels}) != len(levels):
             raise ValueError(f"effort levels must be distinct, got {levels}")
         floats = self._floats(h, *levels)
         V, w, lam = self._p("V"), self._p("w"), self._p("lam")

@@ -72,6 +72,11 @@ def check_relation(relation: Any, message: str) -> None:
         raise ValueError(message)
 
 
+def distinct_key(value: sympy.Expr) -> Any:
+    """A key under which equal numbers coincide (``1`` and ``1.0``); symbols stay themselves."""
+    return float(value) if value.is_number else value
+
+
 def to_sympy(value: Any) -> sympy.Expr:
     """A parameter as a sympy number or expression (Fractions exactly, floats as Floats)."""
     if isinstance(value, Fraction):
@@ -620,7 +625,7 @@ class PromotionTournament:
             check_real(f"levels[{k}]", e)
             check_relation(to_sympy(e) >= 0, f"effort levels must be >= 0, got {e}")
         es = [to_sympy(e) for e in levels]
-        if len(set(es)) != len(es):
+        if len(set(distinct_key(e) for e in es)) != len(es):
             raise ValueError(f"effort levels must be distinct, got {levels}")
         floats = self._floats() or is_float(*levels)
         V, c, beta, W2 = self._p("V"), self._p("c"), self._p("beta"), self._p("W2")
