@@ -39,18 +39,17 @@ import argparse
 import json
 import multiprocessing as mp
 import os
-import platform
 import statistics
 import sys
 import time
 import warnings
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from fractions import Fraction
 from typing import Any
 
 import numpy as np
+from _common import fmt, machine, table
 
 METHODS = (
     "gametheory",
@@ -338,10 +337,6 @@ def measure(
     return cells, degenerate
 
 
-def _fmt(x: float) -> str:
-    return f"{x:.3g}"
-
-
 def _notes(cell: Cell, count: int) -> str:
     parts = []
     if len(cell.times) < count:
@@ -358,7 +353,7 @@ def _notes(cell: Cell, count: int) -> str:
 def time_cell(cell: Cell, count: int) -> str:
     if not cell.times:
         return "skip" + _notes(cell, count)
-    return _fmt(statistics.median(cell.times.values())) + _notes(cell, count)
+    return fmt(statistics.median(cell.times.values())) + _notes(cell, count)
 
 
 def ratio_cell(cell: Cell, ours: Cell, timeout: float) -> str:
@@ -375,7 +370,7 @@ def ratio_cell(cell: Cell, ours: Cell, timeout: float) -> str:
     prefix = ">=" if censored else ""
     k = len(ratios) + len(censored)
     suffix = f" ({k})" if k < len(ours.times) else ""
-    return prefix + _fmt(value) + suffix
+    return prefix + fmt(value) + suffix
 
 
 def correctness_cell(cell: Cell, reference: Cell, exact: bool) -> tuple[str, dict]:
@@ -417,12 +412,6 @@ def correctness_cell(cell: Cell, reference: Cell, exact: bool) -> tuple[str, dic
     return text, counts
 
 
-def table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
-    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
-    lines += ["| " + " | ".join(row) + " |" for row in rows]
-    return "\n".join(lines)
-
-
 def report_section(
     section: str,
     sizes: Sequence[int],
@@ -458,7 +447,7 @@ def report_section(
     degenerate_row = []
     for n in sizes:
         ref = results[n][0][REFERENCE].profiles.values()
-        ref_counts.append(_fmt(statistics.median(len(set(p)) for p in ref)) if ref else "-")
+        ref_counts.append(fmt(statistics.median(len(set(p)) for p in ref)) if ref else "-")
         flags = [f for f in results[n][1] if f is not None]
         degenerate_row.append(f"{sum(flags)}/{len(flags)}")
     corr_rows.append(["median # extreme equilibria (reference)", *ref_counts])
@@ -487,42 +476,12 @@ def environment() -> str:
 
     import gametheory
 
-    try:
-        cores = len(os.sched_getaffinity(0))
-        load = "load average " + " ".join(f"{v:.2f}" for v in os.getloadavg())
-    except (AttributeError, OSError):  # pragma: no cover - non-Linux
-        cores, load = mp.cpu_count(), "load average unknown"
     return (
-        f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC; gametheory commit {_git_commit()}; "
-        f"{platform.platform()}; "
-        f"{platform.processor() or platform.machine()}; {cores} cores ({load}); "
-        f"Python {platform.python_version()}; numpy {np.__version__}; scipy {scipy.__version__}; "
+        f"{machine()}; "
+        f"numpy {np.__version__}; scipy {scipy.__version__}; "
         f"gametheory {gametheory.__version__}; nashpy {nashpy.__version__}; "
         f"pygambit {pygambit.__version__}"
     )
-
-
-def _git_commit() -> str:
-    """Short commit of the gametheory checkout, with ``+dirty`` if its package files differ."""
-    import subprocess
-    from pathlib import Path
-
-    import gametheory
-
-    root = Path(gametheory.__file__).resolve().parent.parent
-    try:
-        commit = subprocess.run(
-            ["git", "rev-parse", "--short", "HEAD"], cwd=root, capture_output=True, text=True
-        ).stdout.strip()
-        dirty = subprocess.run(
-            ["git", "status", "--porcelain", "--untracked-files=no", "gametheory"],
-            cwd=root,
-            capture_output=True,
-            text=True,
-        ).stdout.strip()
-    except OSError:
-        return "unknown"
-    return (commit or "unknown") + ("+dirty" if dirty else "")
 
 
 def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:

@@ -48,17 +48,16 @@ import argparse
 import json
 import multiprocessing as mp
 import os
-import platform
 import statistics
 import sys
 import time
 import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from typing import Any
 
 import numpy as np
+from _common import fmt, machine, table
 
 OURS = "gametheory"
 IN_PROCESS = "gametheory.nplayer(in-process)"
@@ -418,10 +417,6 @@ def check(kind: str, shape: tuple[int, ...], cells: dict[str, Cell], count: int)
 # --------------------------------------------------------------------------------------------
 
 
-def _fmt(x: float) -> str:
-    return f"{x:.3g}"
-
-
 def time_cell(cell: Cell, count: int) -> str:
     notes = []
     if len(cell.times) < count:
@@ -432,7 +427,7 @@ def time_cell(cell: Cell, count: int) -> str:
         notes.append(f"e{len(cell.errors)}")
     if cell.skipped:
         notes.append(f"s{len(cell.skipped)}")
-    text = _fmt(statistics.median(cell.times.values())) if cell.times else "-"
+    text = fmt(statistics.median(cell.times.values())) if cell.times else "-"
     return text + ("" if not notes else " " + " ".join(notes))
 
 
@@ -442,13 +437,7 @@ def ratio_cell(cell: Cell, ours: Cell, timeout: float) -> str:
     censored = [timeout / ours.times[g] for g in cell.timeouts if g in ours.times]
     if not ratios and not censored:
         return "-"
-    return (">=" if censored else "") + _fmt(statistics.median(ratios + censored))
-
-
-def table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
-    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
-    lines += ["| " + " | ".join(row) + " |" for row in rows]
-    return "\n".join(lines)
+    return (">=" if censored else "") + fmt(statistics.median(ratios + censored))
 
 
 def _pair(pair: tuple[int, int]) -> str:
@@ -467,7 +456,7 @@ def report(
     for kind, shape, count, cells, _ in results:
         ours = cells[OURS]
         row = [label(kind, shape), str(count), time_cell(ours, count)]
-        row.append(_fmt(max(ours.times.values())) if ours.times else "-")
+        row.append(fmt(max(ours.times.values())) if ours.times else "-")
         row += [time_cell(cells[m], count) for m in methods if m != OURS]
         row += [ratio_cell(cells[m], ours, timeout) for m in methods if m != OURS]
         t_rows.append(row)
@@ -485,8 +474,8 @@ def report(
     c_rows = []
     for kind, shape, count, cells, ch in results:
         counts = (
-            f"{_fmt(statistics.median(ch.ours_counts)) if ch.ours_counts else '-'} / "
-            f"{_fmt(statistics.median(ch.enumpoly_counts)) if ch.enumpoly_counts else '-'}"
+            f"{fmt(statistics.median(ch.ours_counts)) if ch.ours_counts else '-'} / "
+            f"{fmt(statistics.median(ch.enumpoly_counts)) if ch.enumpoly_counts else '-'}"
         )
         we_miss_cont = _pair(ch.we_miss_continua)
         if ch.we_miss_continua[0]:
@@ -537,41 +526,12 @@ def environment() -> str:
 
     import gametheory
 
-    try:
-        cores = len(os.sched_getaffinity(0))
-        load = "load average " + " ".join(f"{v:.2f}" for v in os.getloadavg())
-    except (AttributeError, OSError):  # pragma: no cover - non-Linux
-        cores, load = mp.cpu_count(), "load average unknown"
     return (
-        f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC; gametheory commit {_git_commit()}; "
-        f"{platform.platform()}; {platform.processor() or platform.machine()}; {cores} cores "
-        f"({load}); Python {platform.python_version()}; numpy {np.__version__}; "
+        f"{machine()}; "
+        f"numpy {np.__version__}; "
         f"scipy {scipy.__version__}; sympy {sympy.__version__}; "
         f"gametheory {gametheory.__version__}; pygambit {pygambit.__version__}"
     )
-
-
-def _git_commit() -> str:
-    """Short commit of the gametheory checkout, with ``+dirty`` if its package files differ."""
-    import subprocess
-    from pathlib import Path
-
-    import gametheory
-
-    root = Path(gametheory.__file__).resolve().parent.parent
-    try:
-        commit = subprocess.run(
-            ["git", "rev-parse", "--short", "HEAD"], cwd=root, capture_output=True, text=True
-        ).stdout.strip()
-        dirty = subprocess.run(
-            ["git", "status", "--porcelain", "--untracked-files=no", "gametheory"],
-            cwd=root,
-            capture_output=True,
-            text=True,
-        ).stdout.strip()
-    except OSError:
-        return "unknown"
-    return (commit or "unknown") + ("+dirty" if dirty else "")
 
 
 def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
