@@ -12,7 +12,9 @@ All numbers come from :mod:`gametheory.repeated` in exact arithmetic.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from fractions import Fraction
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -90,58 +92,22 @@ def tenure_cooperation() -> FigureResult:
     ax_a.plot(a["x"], a["y"], color="black", lw=1.6, label="effective discount ρq")
     b = curves[curves["panel"] == "b"]
     ax_b.plot(b["x"], b["y"], color="black", lw=1.6, label="last-year incentive")
-    for k, mark in enumerate(m for m in marks if m["panel"] == "a"):
-        colour = OKABE_ITO[1 + 4 * k]
-        ax_a.axhline(
-            mark["threshold"],
-            color=colour,
-            ls="--",
-            lw=1,
-            label=f"δ* = {mark['exact']} (T, R, P = {mark['game']})",
-        )
-        ax_a.fill_between(
-            a["x"],
-            mark["threshold"],
-            a["y"],
-            where=a["y"] >= mark["threshold"],
-            color=colour,
-            alpha=0.18,
-            lw=0,
-        )
-        ax_a.plot([mark["minimum"]], [mark["threshold"]], "o", color=colour, ms=4)
-        ax_a.annotate(
-            f"L = {mark['minimum']:.2f}",
-            xy=(mark["minimum"], mark["threshold"]),
-            xytext=(mark["minimum"] + 0.3, mark["threshold"] - 0.08),
-            fontsize=8,
-            color=colour,
-        )
-    for k, mark in enumerate(m for m in marks if m["panel"] == "b"):
-        colour = OKABE_ITO[1 + 4 * k]
-        ax_b.axhline(
-            mark["threshold"],
-            color=colour,
-            ls="--",
-            lw=1,
-            label=f"gain T - R = {mark['threshold']} (T, R, P = {mark['game']})",
-        )
-        ax_b.fill_between(
-            b["x"],
-            mark["threshold"],
-            b["y"],
-            where=b["y"] >= mark["threshold"],
-            color=colour,
-            alpha=0.18,
-            lw=0,
-        )
-        ax_b.plot([mark["minimum"]], [mark["threshold"]], "o", color=colour, ms=4)
-        ax_b.annotate(
-            f"p = {mark['minimum']:.2f}",
-            xy=(mark["minimum"], mark["threshold"]),
-            xytext=(mark["minimum"] - 0.2, mark["threshold"] + 0.5),
-            fontsize=8,
-            color=colour,
-        )
+    _draw_thresholds(
+        ax_a,
+        a,
+        [m for m in marks if m["panel"] == "a"],
+        label=lambda m: f"δ* = {m['exact']} (T, R, P = {m['game']})",
+        note=lambda m: f"L = {m['minimum']:.2f}",
+        offset=(0.3, -0.08),
+    )
+    _draw_thresholds(
+        ax_b,
+        b,
+        [m for m in marks if m["panel"] == "b"],
+        label=lambda m: f"gain T - R = {m['threshold']} (T, R, P = {m['game']})",
+        note=lambda m: f"p = {m['minimum']:.2f}",
+        offset=(-0.2, 0.5),
+    )
     ax_a.set_xlim(1, 12)
     ax_a.set_ylim(0, 1)
     ax_a.set_xlabel("expected tenure L (years)")
@@ -156,6 +122,39 @@ def tenure_cooperation() -> FigureResult:
     ax_b.legend(loc="upper left", fontsize=7, frameon=False)
     data = pd.concat([curves.assign(kind="curve"), marks_df.assign(kind="mark")], ignore_index=True)
     return FigureResult(fig, data)
+
+
+def _draw_thresholds(
+    ax: Any,
+    curve: pd.DataFrame,
+    marks: list[dict[str, Any]],
+    label: Callable[[dict[str, Any]], str],
+    note: Callable[[dict[str, Any]], str],
+    offset: tuple[float, float],
+) -> None:
+    """Each mark's threshold as a dashed line, the region where the curve clears it shaded, and
+    the crossing point (the minimal tenure or reappointment probability) annotated."""
+    for k, mark in enumerate(marks):
+        colour = OKABE_ITO[1 + 4 * k]
+        level, at = mark["threshold"], mark["minimum"]
+        ax.axhline(level, color=colour, ls="--", lw=1, label=label(mark))
+        ax.fill_between(
+            curve["x"],
+            level,
+            curve["y"],
+            where=curve["y"] >= level,
+            color=colour,
+            alpha=0.18,
+            lw=0,
+        )
+        ax.plot([at], [level], "o", color=colour, ms=4)
+        ax.annotate(
+            note(mark),
+            xy=(at, level),
+            xytext=(at + offset[0], level + offset[1]),
+            fontsize=8,
+            color=colour,
+        )
 
 
 @register(
