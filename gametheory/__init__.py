@@ -158,9 +158,9 @@ __version__ = "0.1.0"
 
 
 def __getattr__(name: str) -> object:
-    """``gametheory.plot`` is imported on first use (it pulls in matplotlib)."""
-    if name == "plot":
+    """``gametheory.plot`` and ``gametheory.evolution`` are imported on first use."""
+    if name in ("plot", "evolution"):
         import importlib
 
-        return importlib.import_module(".plot", __name__)
+        return importlib.import_module(f".{name}", __name__)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -1,0 +1,389 @@
+"""An evolutionary system: a game, a revision rule and a state space, as one immutable value.
+
+:class:`EvolutionarySystem` is what :func:`~gametheory.evolution.replicator` and the other
+constructors return. It holds the symbolic system (``equations``, ``variables``, ``jacobian``,
+``fitness``), evaluates its right-hand side on many states and parameter values at once
+(:meth:`EvolutionarySystem.rhs`), and answers the questions of the applied literature:
+:meth:`~EvolutionarySystem.rest_points`, :meth:`~EvolutionarySystem.stability_table`,
+:meth:`~EvolutionarySystem.stability_condition` and :meth:`~EvolutionarySystem.simulate`.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import numpy as np
+import sympy
+
+from ..game import Game, UnboundParameterError
+from .dynamics import BestResponse, Logit, Replicator, ReplicatorMutator, Rule
+from .state import Population, StateSpace
+
+__all__ = ["EvolutionarySystem"]
+
+
+class EvolutionarySystem:
+    """The dynamics ``x' = F(x)`` of a revision rule applied to a game.
+
+    Parameters
+    ----------
+    game:
+        Any :class:`~gametheory.Game` (numeric or parametric).
+    rule:
+        A :class:`~gametheory.evolution.dynamics.Rule` (replicator, replicator–mutator, logit,
+        best response).
+    single:
+        False: one population per player (state space ``Delta_{k_1} x ... x Delta_{k_N}``).
+        True: one population playing a symmetric game against itself (one simplex).
+    variables:
+        Names (or sympy symbols) of the state variables, in population order; by default
+        ``x, y, z`` for two-action populations and ``x_1, x_2, ...`` otherwise.
+
+    Attributes
+    ----------
+    variables:
+        The state symbols (reduced coordinates: the shares of all actions but the last of each
+        population).
+    equations:
+        ``d(variables)/dt`` as a sympy column matrix.
+    jacobian:
+        ``d(equations)/d(variables)``.
+    fitness:
+        The expected payoff of every action of every population, sympy.
+    """
+
+    def __init__(
+        self, game: Game, rule: Rule, *, single: bool = False, variables: Any = None
+    ) -> None:
+        if not isinstance(game, Game):
+            raise TypeError(f"expected a gametheory.Game, got {type(game).__name__}")
+        if not isinstance(rule, Rule):
+            raise TypeError(f"expected a revision rule, got {type(rule).__name__}")
+        self._game = game
+        self._rule = rule
+        self._space = StateSpace.of(game, single=single, variables=variables)
+        clash = {s.name for s in rule.parameters} & {v.name for v in self._space.variables}
+        if clash:
+            raise ValueError(
+                f"the rule's parameter(s) {sorted(clash)} have the names of state variables; "
+                "rename them or pass variables="
+            )
+
+    # ---- the pieces --------------------------------------------------------------------------
+
+    @property
+    def game(self) -> Game:
+        """The game being played."""
+        return self._game
+
+    @property
+    def rule(self) -> Rule:
+        """The revision rule."""
+        return self._rule
+
+    @property
+    def space(self) -> StateSpace:
+        """The state space (populations, variables, coordinate maps)."""
+        return self._space
+
+    @property
+    def single(self) -> bool:
+        """True for one population playing a symmetric game."""
+        return self._space.single
+
+    @property
+    def populations(self) -> tuple[Population, ...]:
+        """The populations, each with its action names and variables."""
+        return self._space.populations
+
+    @property
+    def variables(self) -> tuple[sympy.Symbol, ...]:
+        """The state variables (sympy symbols)."""
+        return self._space.variables
+
+    @property
+    def dim(self) -> int:
+        """Dimension of the state space."""
+        return self._space.dim
+
+    @property
+    def parameters(self) -> tuple[sympy.Symbol, ...]:
+        """Free symbols of the payoffs and of the rule, sorted by name."""
+        syms = set(self._game.parameters) | set(self._rule.parameters)
+        return tuple(sorted(syms, key=lambda s: s.name))
+
+    @property
+    def is_parametric(self) -> bool:
+        """True when payoffs or the rule contain free symbols."""
+        return bool(self.parameters)
+
+    @functools.cached_property
+    def fitness(self) -> tuple[tuple[sympy.Expr, ...], ...]:
+        """``E_{p,a}``: expected payoff of action ``a`` of population ``p`` (sympy, expanded)."""
+        return self._space.fitness(self._game)
+
+    @functools.cached_property
+    def mean_fitness(self) -> tuple[sympy.Expr, ...]:
+        """``Ebar_p = sum_a x_{p,a} E_{p,a}`` of every population."""
+        return tuple(
+            sympy.expand(sum(s * e for s, e in zip(p.shares, f, strict=True)))
+            for p, f in zip(self.populations, self.fitness, strict=True)
+        )
+
+    @functools.cached_property
+    def payoff_differences(self) -> tuple[sympy.Expr | None, ...]:
+        """``D_p = E_{p,1} - E_{p,2}`` for two-action populations (``None`` for larger ones)."""
+        return tuple(
+            sympy.expand(f[0] - f[1]) if len(f) == 2 else None for f in self.fitness
+        )
+
+    @functools.cached_property
+    def _flows(self) -> tuple[tuple[sympy.Expr, ...], ...]:
+        return tuple(
+            tuple(self._rule.flows(p.shares, f))
+            for p, f in zip(self.populations, self.fitness, strict=True)
+        )
+
+    @functools.cached_property
+    def equations(self) -> sympy.Matrix:
+        """``d(variables)/dt`` as a sympy column matrix (two-action populations in the factored
+        form ``x (1 - x) D`` under the replicator)."""
+        rows = [flow for p, f in zip(self.populations, self._flows, strict=True) for flow in f[:-1]]
+        return sympy.Matrix(rows)
+
+    @functools.cached_property
+    def jacobian(self) -> sympy.Matrix:
+        """The Jacobian matrix ``dF/dx`` (sympy)."""
+        if not self._rule.differentiable:
+            raise ValueError(
+                f"the {self._rule.name} dynamics is not differentiable (its right-hand side "
+                "jumps where best responses switch), so it has no Jacobian; its rest points are "
+                "the Nash equilibria (rest_points())"
+            )
+        expanded = sympy.Matrix([sympy.expand(e) for e in self.equations])
+        return expanded.jacobian(sympy.Matrix(self.variables))
+
+    # ---- symbolic operations -----------------------------------------------------------------
+
+    def subs(self, mapping: Mapping[Any, Any] | None = None, /, **values: Any) -> EvolutionarySystem:
+        """The system with parameters bound, e.g. ``system.subs(F=3, C=1)``.
+
+        Names unknown to the game and the rule raise ``ValueError``; rational values keep the
+        system exact.
+        """
+        values = {**(mapping or {}), **values}
+        values = {(k.name if isinstance(k, sympy.Symbol) else k): v for k, v in values.items()}
+        known = {s.name for s in self.parameters}
+        unknown = sorted(set(values) - known)
+        if unknown:
+            raise ValueError(
+                f"unknown parameter(s) {unknown}; the system's parameters are {sorted(known)}"
+            )
+        game_names = {s.name for s in self._game.parameters}
+        game = self._game.subs({k: v for k, v in values.items() if k in game_names})
+        rule = _substituted_rule(self._rule, values)
+        return EvolutionarySystem(game, rule, single=self.single, variables=self.variables)
+
+    def latex(self) -> str:
+        """The equations as a LaTeX ``aligned`` block."""
+        lines = [
+            rf"\frac{{d{sympy.latex(v)}}}{{dt}} &= {sympy.latex(e)}"
+            for v, e in zip(self.variables, self.equations, strict=True)
+        ]
+        return r"\begin{aligned}" + r" \\ ".join(lines) + r"\end{aligned}"
+
+    def _repr_latex_(self) -> str:
+        return "$$" + self.latex() + "$$"
+
+    def __repr__(self) -> str:
+        pops = "; ".join(
+            f"{p.name}: {'/'.join(p.actions)} [{', '.join(v.name for v in p.variables)}]"
+            for p in self.populations
+        )
+        view = "single population" if self.single else f"{len(self.populations)} populations"
+        lines = [f"EvolutionarySystem({self._rule.describe()}, {view}: {pops})"]
+        for v, e in zip(self.variables, self.equations, strict=True):
+            lines.append(f"  d{v.name}/dt = {e}")
+        return "\n".join(lines)
+
+    # ---- numeric evaluation ------------------------------------------------------------------
+
+    def numeric(self, scenarios: Sequence[Mapping[str, Any]] | None = None) -> NumericSystem:
+        """A vectorised evaluator of the right-hand side for parameter ``scenarios``.
+
+        ``scenarios`` is a list of mappings parameter name -> value (one per scenario); a
+        system without parameters needs none. Unbound parameters raise
+        :class:`~gametheory.UnboundParameterError`.
+        """
+        return NumericSystem(self, scenarios)
+
+    def rhs(self, state: Any, t: float = 0.0, **params: Any) -> np.ndarray:
+        """``F(x)`` at one state or many: ``state`` has shape ``(dim,)`` or ``(n, dim)``.
+
+        ``params`` binds the parameters (scalars). The time ``t`` is ignored (autonomous
+        systems); it is accepted for ODE solvers.
+        """
+        arr = np.asarray(state, dtype=float)
+        if arr.ndim not in (1, 2) or arr.shape[-1] != self.dim:
+            raise ValueError(
+                f"state must have shape ({self.dim},) or (n, {self.dim}), got {arr.shape}"
+            )
+        evaluator = self.numeric([params] if params else None)
+        out = evaluator(arr.reshape(1, -1, self.dim))[0]
+        return out[0] if arr.ndim == 1 else out
+
+    # ---- analysis (implemented in sibling modules) --------------------------------------------
+
+    def rest_points(self, *, timeout: float | None = 60.0) -> Any:
+        """All rest points of the state space, with their Jacobian, eigenvalues and class.
+
+        See :func:`gametheory.evolution.rest_points.rest_points`.
+        """
+        from .rest_points import rest_points
+
+        return rest_points(self, timeout=timeout)
+
+    def stability_table(self, *, latex: bool = False, timeout: float | None = 60.0) -> Any:
+        """The stability table (one row per rest point); see
+        :func:`gametheory.evolution.table.stability_table`."""
+        from .table import stability_table
+
+        return stability_table(self, latex=latex, timeout=timeout)
+
+    def stability_condition(
+        self, profile: Sequence[int | str], *, unique: bool = False
+    ) -> sympy.Basic:
+        """The condition under which the vertex ``profile`` is asymptotically stable (and, with
+        ``unique=True``, the only asymptotically stable rest point); see
+        :func:`gametheory.evolution.table.stability_condition`."""
+        from .table import stability_condition
+
+        return stability_condition(self, profile, unique=unique)
+
+    def simulate(self, initial_states: Any, t: Any, **options: Any) -> Any:
+        """Evolution paths from many initial states and scenarios; see
+        :func:`gametheory.evolution.simulate.simulate`."""
+        from .simulate import simulate
+
+        return simulate(self, initial_states, t, **options)
+
+    def vertex(self, profile: Sequence[int | str]) -> tuple[int, ...]:
+        """Action indices of a vertex given by action names or indices (one per population)."""
+        if isinstance(profile, str) or not isinstance(profile, Sequence):
+            raise TypeError(f"a vertex is one action per population, got {profile!r}")
+        if len(profile) != len(self.populations):
+            raise ValueError(
+                f"a vertex needs one action per population ({len(self.populations)}), got "
+                f"{len(profile)}"
+            )
+        out = []
+        for p, a in zip(self.populations, profile, strict=True):
+            if isinstance(a, str):
+                if a not in p.actions:
+                    raise ValueError(f"population {p.name!r} has no action {a!r}: {p.actions}")
+                out.append(p.actions.index(a))
+            elif isinstance(a, int | np.integer) and not isinstance(a, bool):
+                if not 0 <= int(a) < p.size:
+                    raise ValueError(f"population {p.name!r} has no action index {a}")
+                out.append(int(a))
+            else:
+                raise TypeError(f"an action is a name or an index, got {a!r}")
+        return tuple(out)
+
+
+class NumericSystem:
+    """The right-hand side of a system evaluated in floats for ``S`` parameter scenarios.
+
+    Calling it with variable values ``(S, B, dim)`` returns ``F`` of the same shape. Payoffs are
+    evaluated once per scenario (:meth:`Game.lambdify`), the fitness by ``numpy.einsum``.
+    """
+
+    def __init__(
+        self, system: EvolutionarySystem, scenarios: Sequence[Mapping[str, Any]] | None
+    ) -> None:
+        self.system = system
+        params = system.parameters
+        names = [p.name for p in params]
+        if scenarios is None or len(scenarios) == 0:
+            scenarios = [{}]
+        scenarios = [dict(s) for s in scenarios]
+        for k, s in enumerate(scenarios):
+            unknown = sorted(set(s) - set(names))
+            if unknown:
+                raise ValueError(
+                    f"scenario {k}: unknown parameter(s) {unknown}; the system's parameters are "
+                    f"{names}"
+                )
+            missing = [n for n in names if n not in s]
+            if missing:
+                raise UnboundParameterError(
+                    f"the simulation needs numeric values for every parameter, but "
+                    f"{', '.join(missing)} {'is' if len(missing) == 1 else 'are'} unbound"
+                    + (f" in scenario {k}" if len(scenarios) > 1 else "")
+                    + f"; give them, e.g. {missing[0]}=1"
+                )
+        values: dict[str, np.ndarray] = {}
+        for name in names:
+            column = []
+            for k, s in enumerate(scenarios):
+                try:
+                    v = float(s[name])
+                except (TypeError, ValueError):
+                    raise ValueError(
+                        f"scenario {k}: parameter {name} = {s[name]!r} is not a real number"
+                    ) from None
+                if not np.isfinite(v):
+                    raise ValueError(f"scenario {k}: parameter {name} = {v} is not finite")
+                column.append(v)
+            values[name] = np.array(column)
+        self.scenarios = scenarios
+        self.n_scenarios = len(scenarios)
+        game = system.game
+        game_names = [p.name for p in game.parameters]
+        if game_names:
+            arrays = game.lambdify()(**{n: values[n] for n in game_names})
+        else:
+            arrays = tuple(a[None, ...] for a in game.as_float())
+        arrays = tuple(
+            np.ascontiguousarray(np.broadcast_to(a, (self.n_scenarios, *game.shape)))
+            for a in arrays
+        )
+        for a in arrays:
+            if not np.all(np.isfinite(a)):
+                raise ValueError("the payoffs are not finite (NaN or infinite) in some scenario")
+        self.payoffs = arrays
+        self.values = values
+
+    def shares(self, x: np.ndarray) -> list[np.ndarray]:
+        """Full shares per population, ``(S, B, k_p)``, from variables ``(S, B, dim)``."""
+        return self.system.space.full_array(x)
+
+    def __call__(self, x: np.ndarray) -> np.ndarray:
+        space = self.system.space
+        shares = space.full_array(x)
+        fitness = space.fitness_arrays(self.payoffs, shares)
+        flows = [
+            self.system.rule.flow_arrays(s, f, self.values)
+            for s, f in zip(shares, fitness, strict=True)
+        ]
+        return np.concatenate([f[..., :-1] for f in flows], axis=-1)
+
+
+def _substituted_rule(rule: Rule, values: Mapping[str, Any]) -> Rule:
+    by_name = {s.name: s for s in rule.parameters}
+    subs = {by_name[k]: sympy.nsimplify(v) if isinstance(v, int) else v for k, v in values.items() if k in by_name}
+    if not subs:
+        return rule
+    if isinstance(rule, ReplicatorMutator):
+        if rule.matrix is not None:
+            return ReplicatorMutator(matrix=rule.matrix.subs(subs))
+        return ReplicatorMutator(sympy.sympify(rule.mutation).subs(subs))
+    if isinstance(rule, Logit):
+        return Logit(sympy.sympify(rule.precision).subs(subs))
+    return rule  # pragma: no cover - the other rules have no parameters
+
+
+__all__ += ["NumericSystem"]
+_RULES = (Replicator, ReplicatorMutator, Logit, BestResponse)
