@@ -16,10 +16,44 @@ from typing import Any
 
 import sympy
 
-__all__ = ["conjunction", "negative", "nonzero", "positive", "sign_of_number"]
+__all__ = ["conjunction", "negative", "nonzero", "positive", "sign_of_number", "simplest"]
 
 #: Decimal digits used to read the sign of a nonzero irrational constant.
 DIGITS = 60
+
+#: Full factorisation (sympy's multivariate factoring works on dense representations and
+#: becomes slow with many symbols) is tried only for expressions with at most this many
+#: symbols and operations; larger ones are written with their common factors pulled out.
+FACTOR_MAX_SYMBOLS = 8
+FACTOR_MAX_OPS = 250
+#: Expressions with more operations than this are left as they are (only numerator and
+#: denominator are separated): rewriting them costs more than it helps a reader.
+REWRITE_MAX_OPS = 500
+
+
+def size(expr: Any, limit: int = 10**6) -> int:
+    """Number of nodes of an expression tree, counting stops at ``limit``."""
+    n = 0
+    for _ in sympy.preorder_traversal(expr):
+        n += 1
+        if n >= limit:
+            break
+    return n
+
+
+def simplest(expr: Any) -> sympy.Expr:
+    """A compact form of a rational expression: factored when small, else numerator and
+    denominator expanded with common factors pulled out (``sympy.factor_terms``)."""
+    e = sympy.sympify(expr)
+    if not e.free_symbols:
+        return sympy.nsimplify(e) if e.is_Float else sympy.simplify(e) if not e.is_Rational else e
+    if size(e, REWRITE_MAX_OPS + 1) > REWRITE_MAX_OPS:
+        return e
+    num, den = sympy.fraction(sympy.together(e))
+    num, den = sympy.expand(num), sympy.expand(den)
+    if len(e.free_symbols) <= FACTOR_MAX_SYMBOLS and size(num) + size(den) <= FACTOR_MAX_OPS:
+        return sympy.factor(num / den)
+    return sympy.factor_terms(num) / sympy.factor_terms(den)
 
 
 def sign_of_number(value: sympy.Expr) -> int | None:
@@ -46,15 +80,20 @@ def sign_of_number(value: sympy.Expr) -> int | None:
 def _canonical(expr: Any) -> tuple[sympy.Expr, int, list[sympy.Expr]]:
     """``(e, s, nz)``: ``sign(expr) = s * sign(e)`` wherever every ``f`` in ``nz`` is nonzero
     (and ``expr`` is defined); ``e`` has no factor of known sign and a positive leading term."""
-    value = sympy.together(sympy.sympify(expr))
-    num, den = sympy.fraction(value)
     sign = 1
     nz: list[sympy.Expr] = []
+    value = sympy.sympify(expr)
+    if size(value, REWRITE_MAX_OPS + 1) > REWRITE_MAX_OPS:
+        return value, 1, nz
+    value = sympy.together(value)
+    num, den = sympy.fraction(value)
+    if size(num, FACTOR_MAX_OPS + 1) + size(den, FACTOR_MAX_OPS + 1) > FACTOR_MAX_OPS:
+        return value, 1, nz  # too large to rewrite usefully
     if den.is_negative:
         sign = -1
     elif not den.is_positive:
         num = num * den  # same sign as num/den where den != 0
-    e = sympy.factor(num)
+    e = simplest(num)
     factors = e.args if isinstance(e, sympy.Mul) else (e,)
     kept = []
     for f in factors:
@@ -98,7 +137,7 @@ def negative(expr: Any) -> sympy.Basic:
 
 def nonzero(expr: Any) -> sympy.Basic:
     """``expr != 0`` as a simplified condition."""
-    value = sympy.factor(sympy.together(sympy.sympify(expr)))
+    value = simplest(expr)
     if value.is_number:
         s = sign_of_number(value)
         if s is not None:
@@ -190,7 +229,9 @@ def conjunction(*conditions: Any) -> sympy.Basic:
             out.append(sympy.Eq(e, 0))
         else:
             if ">=" in ops:
-                out.append(sympy.StrictGreaterThan(e, 0) if "!=" in ops else sympy.GreaterThan(e, 0))
+                out.append(
+                    sympy.StrictGreaterThan(e, 0) if "!=" in ops else sympy.GreaterThan(e, 0)
+                )
             elif "<=" in ops:
                 out.append(sympy.StrictLessThan(e, 0) if "!=" in ops else sympy.LessThan(e, 0))
             elif "!=" in ops:
@@ -214,7 +255,9 @@ def _atom(a: sympy.Basic) -> tuple[sympy.Expr, str] | None:
     op = table.get(type(a))
     if op is None:
         return None
-    e = sympy.expand(a.lhs - a.rhs)
+    e = a.lhs - a.rhs if a.rhs != 0 else a.lhs
+    if size(e, FACTOR_MAX_OPS + 1) <= FACTOR_MAX_OPS:
+        e = sympy.expand(e)
     if e.could_extract_minus_sign():
         e = -e
         op = {">": "<", "<": ">", ">=": "<=", "<=": ">=", "=": "=", "!=": "!="}[op]

@@ -262,6 +262,8 @@ def _tidy(expr: sympy.Expr) -> sympy.Expr:
     """A payoff difference written compactly (collected by the state variables, factored if
     that is shorter)."""
     e = sympy.expand(expr)
+    if len(e.free_symbols) > 8:
+        return e
     f = sympy.factor(e)
     return f if sympy.count_ops(f) < sympy.count_ops(e) else e
 

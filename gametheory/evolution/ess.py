@@ -41,7 +41,7 @@ import sympy
 
 from ..game import Game
 from ..symbolic import equilibrium_conditions
-from .conditions import conjunction, negative, positive
+from .conditions import conjunction, negative, positive, simplest
 
 __all__ = ["ESS", "ess", "neutrally_stable"]
 
@@ -127,7 +127,7 @@ def _stable(game: Game, single: bool, neutral: bool) -> list[ESS]:
         cases = []
         for r in range(len(off) + 1):
             for tied in combinations(off, r):
-                case = [sympy.Eq(sympy.factor(values[j] - v), 0) for j in tied]
+                case = [sympy.Eq(simplest(values[j] - v), 0) for j in tied]
                 case += [negative(values[j] - v) for j in off if j not in tied]
                 case = [_decide_eq(c) for c in case]
                 if any(c is sympy.false for c in case):
@@ -138,7 +138,7 @@ def _stable(game: Game, single: bool, neutral: bool) -> list[ESS]:
         condition = _tidy(condition)
         if condition is sympy.false:
             continue
-        payoff = sympy.factor(sympy.expand(sum(x[a] * values[a] for a in range(len(x)))))
+        payoff = simplest(sum(x[a] * values[a] for a in range(len(x))))
         out.append(
             ESS(
                 strategy=tuple(x),
@@ -162,7 +162,7 @@ def _matrix(system: Any) -> sympy.Matrix:
 
 def _decide_eq(c: sympy.Basic) -> sympy.Basic:
     if isinstance(c, sympy.Eq):
-        d = sympy.factor(c.lhs - c.rhs)
+        d = simplest(c.lhs - c.rhs)
         if d.is_zero:
             return sympy.true
         if d.is_nonzero:
@@ -229,10 +229,14 @@ def copositive(M: sympy.Matrix, *, strict: bool) -> sympy.Basic:
             result = positive(m) if strict else sympy.Not(negative(m))
         else:
             smaller = [test(tuple(c)) for c in combinations(index, len(index) - 1)]
-            det = sympy.factor(sympy.cancel(sub.det()))
-            adj = sub.adjugate().applyfunc(lambda e: sympy.factor(sympy.cancel(e)))
+            det = simplest(sub.det())
+            adj = sub.adjugate().applyfunc(lambda e: simplest(e))
             adj_nonneg = sympy.And(
-                *(sympy.Not(negative(adj[i, j])) for i in range(adj.rows) for j in range(i, adj.cols))
+                *(
+                    sympy.Not(negative(adj[i, j]))
+                    for i in range(adj.rows)
+                    for j in range(i, adj.cols)
+                )
             )
             bad_det = sympy.Not(positive(det)) if strict else negative(det)
             result = sympy.And(*smaller, sympy.Not(sympy.And(bad_det, adj_nonneg)))

@@ -66,6 +66,4 @@ def best_response_dynamics(
     """The best-response dynamics ``x' = BR(x) - x`` (Gilboa & Matsui 1991), with tied best
     responses sharing equally; ``tolerance`` (relative) treats near-ties in the simulation as
     ties."""
-    return EvolutionarySystem(
-        game, BestResponse(tolerance), single=single, variables=variables
-    )
+    return EvolutionarySystem(game, BestResponse(tolerance), single=single, variables=variables)

@@ -44,16 +44,18 @@ from typing import Any
 import numpy as np
 import sympy
 
+from .conditions import conjunction, nonzero, positive, simplest
 from .dynamics import BestResponse, Logit, Replicator, ReplicatorMutator
-from .conditions import conjunction, nonzero, positive
 from .stability import (
     Linearization,
     classify_algebraic,
     classify_rational,
+    plain_det,
+    structural_linearization,
     symbolic_linearization,
 )
 
-__all__ = ["RestPoint", "RestPoints", "NonHyperbolicError", "rest_points"]
+__all__ = ["NonHyperbolicError", "RestPoint", "RestPoints", "rest_points"]
 
 
 class NonHyperbolicError(ValueError):
@@ -259,10 +261,12 @@ def _face(system: Any, supports: tuple[tuple[int, ...], ...]) -> _Face:
         if len(s) == 1:
             vec[s[0]] = sympy.Integer(1)
         else:
+            # the shares of all support actions but the last are the unknowns, so that on a
+            # face the unknowns are (where they can be) the state variables themselves
             us = [sympy.Dummy(f"u{k}_{j}", real=True) for j in range(len(s) - 1)]
             unknowns.extend(us)
-            vec[s[0]] = 1 - sum(us)
-            for a, u in zip(s[1:], us, strict=True):
+            vec[s[-1]] = 1 - sum(us)
+            for a, u in zip(s[:-1], us, strict=True):
                 vec[a] = u
             positive_.extend(vec[a] for a in s)
         shares.append(vec)
@@ -327,8 +331,13 @@ def _exact_faces(system: Any, deadline: float | None) -> RestPoints:
             points.append(_point(system, state, supports, location, J, lin))
             continue
         nsys = nplayer._System(
-            supports, face.unknowns, [e for e in face.equations if e != 0], face.positive,
-            [], face.shares, [],
+            supports,
+            face.unknowns,
+            [e for e in face.equations if e != 0],
+            face.positive,
+            [],
+            face.shares,
+            [],
         )
         status, data = nplayer._solve(nsys)
         if status == "empty":
@@ -380,7 +389,9 @@ def _point(
     )
 
 
-def _algebraic_point(system: Any, face: _Face, location: str, pt: Any, jac: sympy.Matrix) -> RestPoint:
+def _algebraic_point(
+    system: Any, face: _Face, location: str, pt: Any, jac: sympy.Matrix
+) -> RestPoint:
     gens = face.unknowns
     state = tuple(tuple(pt.value(pt.reduce(e, gens)) for e in vec) for vec in face.shares)
     values = _values_of(system, state)
@@ -421,8 +432,10 @@ def _exact_continuum(
     if linear:
         (solution,) = sympy.linsolve(basis, gens) if basis else [tuple(gens)]
         param_subs = dict(zip(gens, solution, strict=True))
-        free = sorted(set().union(*(sympy.sympify(s).free_symbols for s in solution)) & set(gens),
-                      key=gens.index)
+        free = sorted(
+            set().union(*(sympy.sympify(s).free_symbols for s in solution)) & set(gens),
+            key=gens.index,
+        )
         dimension = len(free)
         constraints: tuple[sympy.Basic, ...] = ()
     else:
@@ -438,7 +451,9 @@ def _exact_continuum(
         for vec in face.shares
     )
     positivity = tuple(
-        sympy.StrictGreaterThan(sympy.expand(sympy.sympify(e).xreplace(param_subs).xreplace(rename)), 0)
+        sympy.StrictGreaterThan(
+            sympy.expand(sympy.sympify(e).xreplace(param_subs).xreplace(rename)), 0
+        )
         for e in face.positive
     )
     constraints = tuple(c.xreplace(rename) for c in constraints) + tuple(
@@ -522,7 +537,7 @@ def _symbolic_faces(system: Any, deadline: float | None) -> RestPoints:
                 continue
             points.append(_symbolic_continuum(system, face, location, exists, {}, list(unknowns)))
             continue
-        solved = _solve_symbolic(eqs, unknowns)
+        solved = _solve_symbolic(eqs, unknowns, deadline)
         if solved is None:
             complete = False
             notes.append(f"face {supports}: sympy could not solve the indifference system")
@@ -535,12 +550,10 @@ def _symbolic_faces(system: Any, deadline: float | None) -> RestPoints:
                 )
                 continue
             state = tuple(
-                tuple(sympy.factor(sympy.cancel(sympy.sympify(e).xreplace(solution))) for e in vec)
+                tuple(simplest(sympy.sympify(e).xreplace(solution)) for e in vec)
                 for vec in face.shares
             )
-            shares_positive = [
-                positive(sympy.sympify(e).xreplace(solution)) for e in face.positive
-            ]
+            shares_positive = [positive(sympy.sympify(e).xreplace(solution)) for e in face.positive]
             exists = conjunction(condition, *shares_positive)
             if exists is sympy.false:
                 continue
@@ -549,7 +562,7 @@ def _symbolic_faces(system: Any, deadline: float | None) -> RestPoints:
 
 
 def _equal_zero(e: sympy.Expr) -> sympy.Basic:
-    e = sympy.factor(e)
+    e = simplest(e)
     if e.is_zero:
         return sympy.true
     if e.is_nonzero:
@@ -558,33 +571,76 @@ def _equal_zero(e: sympy.Expr) -> sympy.Basic:
 
 
 def _solve_symbolic(
-    eqs: list[sympy.Expr], unknowns: list[sympy.Symbol]
+    eqs: list[sympy.Expr], unknowns: list[sympy.Symbol], deadline: float | None
 ) -> list[tuple[dict, sympy.Basic]] | None:
-    """Generic solutions of the indifference system: ``[(solution, condition), ...]``."""
+    """Generic solutions of the indifference system: ``[(solution, condition), ...]``.
+
+    Linear systems (two populations, or faces where the indifference conditions are affine)
+    are solved by Cramer's rule, ``u_k = det(M_k) / det(M)`` with the condition
+    ``det(M) != 0``. Nonlinear ones are handed to ``sympy.solve`` in a child process bounded by
+    :data:`NONLINEAR_SECONDS` (and the caller's deadline); ``None`` when it gives up.
+    """
     linear = all(sympy.Poly(e, *unknowns).total_degree() <= 1 for e in eqs)
     if linear:
         M, b = sympy.linear_eq_to_matrix(eqs, unknowns)
         if M.rows == M.cols:
-            det = sympy.factor(M.det(method="berkowitz"))
+            det = sympy.expand(plain_det(M))
             if det != 0:
-                sol = M.LUsolve(b)
-                solution = {u: sympy.factor(sympy.cancel(v)) for u, v in zip(unknowns, sol, strict=True)}
+                solution = {}
+                for k, u in enumerate(unknowns):
+                    Mk = M.copy()
+                    Mk[:, k] = b
+                    solution[u] = simplest(sympy.expand(plain_det(Mk)) / det)
                 return [(solution, nonzero(det))]
         solutions = sympy.linsolve((M, b), unknowns)
         out = []
         for tup in solutions:
-            solution = {
-                u: sympy.factor(sympy.cancel(v))
-                for u, v in zip(unknowns, tup, strict=True)
-                if v != u
-            }
+            solution = {u: simplest(v) for u, v in zip(unknowns, tup, strict=True) if v != u}
             out.append((solution, sympy.true))
         return out
-    try:
-        solutions = sympy.solve(eqs, unknowns, dict=True)
-    except (NotImplementedError, ValueError):
+    seconds = NONLINEAR_SECONDS
+    if deadline is not None:
+        seconds = min(seconds, max(1.0, deadline - time.monotonic()))
+    solutions = _bounded_solve(eqs, unknowns, seconds)
+    if solutions is None:
         return None
-    return [({u: sympy.simplify(v) for u, v in s.items()}, sympy.true) for s in solutions]
+    return [({u: simplest(v) for u, v in s.items()}, sympy.true) for s in solutions]
+
+
+#: Seconds granted to sympy for one nonlinear parametric indifference system.
+NONLINEAR_SECONDS = 20.0
+
+
+def _solve_worker(eqs: list, unknowns: list, queue: Any) -> None:  # pragma: no cover - child
+    try:
+        queue.put(("ok", sympy.solve(eqs, unknowns, dict=True)))
+    except Exception as error:
+        queue.put(("error", repr(error)))
+
+
+def _bounded_solve(eqs: list, unknowns: list, seconds: float) -> list[dict] | None:
+    """``sympy.solve`` in a forked child process killed after ``seconds`` (``None`` then)."""
+    import multiprocessing
+
+    try:
+        context = multiprocessing.get_context("fork")
+    except ValueError:  # pragma: no cover - platforms without fork
+        try:
+            return sympy.solve(eqs, unknowns, dict=True)
+        except (NotImplementedError, ValueError):
+            return None
+    queue = context.Queue()
+    child = context.Process(target=_solve_worker, args=(eqs, unknowns, queue), daemon=True)
+    child.start()
+    try:
+        status, value = queue.get(timeout=seconds)
+    except Exception:
+        status, value = "timeout", None
+    child.join(timeout=1)
+    if child.is_alive():
+        child.kill()
+        child.join()
+    return value if status == "ok" else None
 
 
 def _symbolic_point(
@@ -597,14 +653,17 @@ def _symbolic_point(
 ) -> RestPoint:
     values = _values_of(system, state)
     J = jac.xreplace(dict(zip(system.variables, values, strict=True)))
-    J = J.applyfunc(lambda e: sympy.factor(sympy.cancel(e)))
-    lin = symbolic_linearization(J)
-    stable = lin.stable
     if not system.single and location != "vertex":
         # only strict equilibria (vertices) can be asymptotically stable under the
-        # multi-population replicator dynamics (Ritzberger & Weibull 1995); the Hurwitz
-        # condition then reduces to False (zero trace of the face block)
+        # multi-population replicator dynamics (Ritzberger & Weibull 1995): the block of the
+        # mixed populations has zero trace, so the Hurwitz condition fails; the eigenvalues are
+        # read from the block structure without rewriting the (often large) entries
+        lin = structural_linearization(J)
         stable = sympy.false
+    else:
+        J = J.applyfunc(simplest)
+        lin = symbolic_linearization(J)
+        stable = lin.stable
     cls = lin.classification
     if stable is sympy.false and cls == "stable":  # pragma: no cover - contradicts the theorem
         cls = None
@@ -637,10 +696,7 @@ def _symbolic_continuum(
 ) -> RestPoint:
     names = _free_names(system, face, free)
     state = tuple(
-        tuple(
-            sympy.factor(sympy.cancel(sympy.sympify(e).xreplace(solution).xreplace(names)))
-            for e in vec
-        )
+        tuple(simplest(sympy.sympify(e).xreplace(solution).xreplace(names)) for e in vec)
         for vec in face.shares
     )
     constraints = tuple(
@@ -687,7 +743,12 @@ def _mutator_points(system: Any, deadline: float | None) -> RestPoints:
     positive_ = [s for vec in shares for s in vec]
     nsys = nplayer._System(
         tuple(tuple(range(p.size)) for p in system.populations),
-        gens, [e for e in eqs if e != 0], [], [], shares, [],
+        gens,
+        [e for e in eqs if e != 0],
+        [],
+        [],
+        shares,
+        [],
     )
     status, data = nplayer._solve(nsys)
     points: list[RestPoint] = []
@@ -904,7 +965,4 @@ def _short(e: Any) -> str:
         if abs(e.imag) < 1e-15:
             return f"{e.real:.6g}"
         return f"{e.real:.6g}{e.imag:+.6g}i"
-    if isinstance(e, sympy.PurePoly):
-        return f"roots of {e.as_expr()}"
     return str(e)
-

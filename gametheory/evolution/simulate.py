@@ -30,7 +30,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-__all__ = ["simulate", "MAX_OUTPUT_BYTES"]
+__all__ = ["MAX_OUTPUT_BYTES", "simulate"]
 
 #: Largest result (bytes of float64 values) simulate() builds; beyond it a ValueError says how
 #: to split the work instead of letting a MemoryError reach the user.
@@ -121,7 +121,9 @@ def simulate(
     if chunks is not None and (
         isinstance(chunks, bool) or not isinstance(chunks, numbers.Integral) or chunks < 1
     ):
-        raise ValueError(f"chunks must be a positive integer (trajectories per task), got {chunks!r}")
+        raise ValueError(
+            f"chunks must be a positive integer (trajectories per task), got {chunks!r}"
+        )
     if scheduler is not None and chunks is None:
         raise ValueError("scheduler= is for Dask runs; give chunks= (trajectories per task) too")
     if timeout is not None and (isinstance(timeout, bool) or not timeout > 0):
@@ -155,8 +157,7 @@ def simulate(
 
             iterator = tqdm(blocks, desc="simulate", unit="chunk")
         paths = [
-            _integrate_block(numeric, states, times, block, options, deadline)
-            for block in iterator
+            _integrate_block(numeric, states, times, block, options, deadline) for block in iterator
         ]
     return _frame(system, names, table, states, times, pairs, np.concatenate(paths, axis=0))
 
@@ -251,9 +252,11 @@ def _integrate_block(
 
     method = options["method"]
     if method in _FIXED:
-        return _fixed_step(rhs, y0.reshape(-1), times, options["steps"], method).reshape(
-            len(times), n, dim
-        ).transpose(1, 0, 2)
+        return (
+            _fixed_step(rhs, y0.reshape(-1), times, options["steps"], method)
+            .reshape(len(times), n, dim)
+            .transpose(1, 0, 2)
+        )
     from scipy.integrate import solve_ivp
 
     scale = math.sqrt(y0.size)
@@ -272,27 +275,21 @@ def _integrate_block(
 
 
 class _Subset:
-    """The numeric system restricted to one scenario per trajectory."""
+    """The numeric system with one scenario per trajectory (one shared batch when every
+    trajectory of the block has the same scenario)."""
 
     def __init__(self, numeric: Any, scenarios: np.ndarray) -> None:
-        self.system = numeric.system
-        self.payoffs = tuple(a[scenarios] for a in numeric.payoffs)
-        self.values = {k: v[scenarios] for k, v in numeric.values.items()}
+        self.shared = bool(np.all(scenarios == scenarios[0]))
+        self.numeric = numeric.restricted(scenarios[:1] if self.shared else scenarios)
 
     def __call__(self, x: np.ndarray) -> np.ndarray:
-        space = self.system.space
-        shares = space.full_array(x)
-        fitness = space.fitness_arrays(self.payoffs, shares)
-        flows = [
-            self.system.rule.flow_arrays(s, f, self.values)
-            for s, f in zip(shares, fitness, strict=True)
-        ]
-        return np.concatenate([f[..., :-1] for f in flows], axis=-1)
+        if self.shared:
+            n, _, dim = x.shape
+            return self.numeric(x.reshape(1, n, dim)).reshape(n, 1, dim)
+        return self.numeric(x)
 
 
-def _fixed_step(
-    rhs: Any, y0: np.ndarray, times: np.ndarray, steps: int, method: str
-) -> np.ndarray:
+def _fixed_step(rhs: Any, y0: np.ndarray, times: np.ndarray, steps: int, method: str) -> np.ndarray:
     out = np.empty((len(times), y0.size))
     out[0] = y0
     y = y0.copy()
@@ -355,6 +352,12 @@ def _dask_block(
     return _integrate_block(system.numeric(table), states, times, block, options, None)
 
 
+def _categories(names: list[Any]) -> list[Any]:
+    if len(set(map(str, names))) != len(names):
+        raise ValueError(f"scenario names must be distinct, got {names}")
+    return names
+
+
 def _frame(
     system: Any,
     names: list[Any],
@@ -367,7 +370,9 @@ def _frame(
     n_t = len(times)
     np.clip(paths, 0.0, 1.0, out=paths)
     data: dict[str, Any] = {
-        "scenario": np.repeat(np.array([names[s] for s, _ in pairs], dtype=object), n_t),
+        "scenario": pd.Categorical.from_codes(
+            np.repeat(np.array([s for s, _ in pairs]), n_t), categories=_categories(names)
+        ),
         "run": np.repeat(np.array([r for _, r in pairs]), n_t),
         "t": np.tile(times, len(pairs)),
     }

@@ -40,25 +40,42 @@ from typing import Any
 
 import sympy
 
-from .conditions import conjunction, negative, positive, sign_of_number
+from .conditions import conjunction, negative, positive, sign_of_number, simplest
 
 __all__ = [
     "CLASSES",
     "Linearization",
+    "Roots",
     "classify_rational",
     "friedman",
     "hurwitz_determinants",
+    "plain_det",
     "symbolic_linearization",
 ]
 
 #: The stability classes of a rest point (Lyapunov's first method).
 CLASSES = ("stable", "saddle", "source", "non-hyperbolic")
 
-_LAMBDA = sympy.Symbol("lambda")
+_LAMBDA = sympy.Dummy("lambda")
 _W = sympy.Symbol("omega", real=True)
 
 #: Decimal digits of the evaluation that reads signs once hyperbolicity is proven exactly.
 DIGITS = 60
+
+
+@dataclass(frozen=True)
+class Roots:
+    """The eigenvalues of a block left unresolved: the roots of ``polynomial`` in ``variable``
+    (a characteristic polynomial too large or too parametric for closed-form roots)."""
+
+    polynomial: sympy.Expr
+    variable: sympy.Symbol
+
+    def __str__(self) -> str:
+        return f"roots of {sympy.sstr(self.polynomial)} = 0 in {self.variable}"
+
+    def _latex(self, printer: Any = None) -> str:
+        return r"\text{roots of }" + sympy.latex(self.polynomial)
 
 
 @dataclass(frozen=True)
@@ -96,7 +113,7 @@ def hurwitz_determinants(coefficients: Sequence[Any]) -> list[sympy.Expr]:
         return a[k] if 0 <= k <= d else sympy.Integer(0)
 
     H = sympy.Matrix(d, d, lambda i, j: coeff(2 * j - i + 1))
-    return [sympy.factor(H[:k, :k].det()) for k in range(1, d + 1)]
+    return [simplest(H[:k, :k].det()) for k in range(1, d + 1)]
 
 
 def _factor_conditions(
@@ -127,15 +144,13 @@ def _factor_conditions(
     # array has a sign change (exact outside the parameters where a Routh entry vanishes)
     column = _routh_column(monic)
     changes = [
-        sympy.Or(
-            sympy.And(positive(u), negative(v)), sympy.And(negative(u), positive(v))
-        )
+        sympy.Or(sympy.And(positive(u), negative(v)), sympy.And(negative(u), positive(v)))
         for u, v in zip(column, column[1:], strict=False)
     ]
     unstable = sympy.Or(*(negative(c) for c in monic[1:]), *changes)
     roots = sympy.roots(q.as_expr(), q.gen, multiple=True)
     if len(roots) != d:
-        roots = [sympy.PurePoly(q.as_expr(), q.gen)]
+        roots = [Roots(q.as_expr(), q.gen)]
     return roots, stable, unstable, source
 
 
@@ -160,33 +175,156 @@ def _routh_column(coeffs: Sequence[sympy.Expr]) -> list[sympy.Expr]:
 
 
 def symbolic_linearization(J: sympy.Matrix) -> Linearization:
-    """Eigenvalues and Routh–Hurwitz conditions of a Jacobian with symbolic entries."""
+    """Eigenvalues and Routh–Hurwitz conditions of a Jacobian with symbolic entries.
+
+    The matrix is first split into the diagonal blocks of its block-triangular form (the
+    strongly connected components of its nonzero pattern, Tarjan 1972): the eigenvalues are
+    those of the blocks, so a vertex of a multi-population game (a diagonal Jacobian) needs no
+    factorisation. A block of size 1 is an eigenvalue; a 2x2 block is stable iff its trace is
+    negative and its determinant positive; larger blocks are factored and tested with Hurwitz
+    determinants.
+    """
     if J.rows == 0:
         return Linearization((), "stable", sympy.true, sympy.false, sympy.false)
     lam = _LAMBDA
-    char = J.charpoly(lam).as_expr()
-    num, _ = sympy.fraction(sympy.together(char))
-    _, factors = sympy.factor_list(sympy.expand(num))
     eigenvalues: list[Any] = []
     stable: list[sympy.Basic] = []
     unstable: list[sympy.Basic] = []
     source: list[sympy.Basic] = []
-    for f, mult in factors:
-        if lam not in f.free_symbols:
+    for block in _diagonal_blocks(J):
+        B = J.extract(block, block)
+        if B.rows == 1:
+            e = simplest(B[0, 0])
+            eigenvalues.append(e)
+            stable.append(negative(e))
+            unstable.append(positive(e))
+            source.append(positive(e))
             continue
-        q = sympy.Poly(f, lam)
-        roots, st, un, so = _factor_conditions(q)
-        eigenvalues += list(roots) * mult
-        stable.append(st)
-        unstable.append(un)
-        source.append(so)
+        if B.rows == 2:
+            tr = simplest(B[0, 0] + B[1, 1])
+            det = simplest(B[0, 0] * B[1, 1] - B[0, 1] * B[1, 0])
+            disc = simplest(tr**2 / 4 - det)
+            root = sympy.sqrt(disc)
+            eigenvalues += [tr / 2 - root, tr / 2 + root]
+            stable.append(conjunction(negative(tr), positive(det)))
+            unstable.append(sympy.Or(positive(tr), negative(det)))
+            source.append(conjunction(positive(tr), positive(det)))
+            continue
+        char = sympy.Poly(B.charpoly(lam).all_coeffs(), lam).as_expr()
+        num, _ = sympy.fraction(sympy.together(char))
+        _, factors = sympy.factor_list(sympy.expand(num), lam)
+        for f, mult in factors:
+            if lam not in f.free_symbols:
+                continue
+            q = sympy.Poly(f, lam)
+            roots, st, un, so = _factor_conditions(q)
+            eigenvalues += list(roots) * mult
+            stable.append(st)
+            unstable.append(un)
+            source.append(so)
     st_all = conjunction(*stable)
     un_any = sympy.Or(*unstable)
     so_all = conjunction(*source)
     classification = _decided_class(st_all, un_any, so_all, eigenvalues)
-    return Linearization(
-        tuple(eigenvalues), classification, st_all, un_any, so_all, True, sympy.factor(char)
-    )
+    return Linearization(tuple(eigenvalues), classification, st_all, un_any, so_all, True, None)
+
+
+def structural_linearization(J: sympy.Matrix) -> Linearization:
+    """Eigenvalues of a parametric Jacobian from its block structure alone, without rewriting
+    the entries (used where the linearisation cannot decide stability anyway: non-vertex rest
+    points of the multi-population replicator, which are never asymptotically stable).
+
+    1x1 blocks give their entry; a 2x2 block ``[[a, b], [c, d]]`` the roots of
+    ``l^2 - (a + d) l + (ad - bc)``; larger blocks their characteristic polynomial.
+    """
+    eigenvalues: list[Any] = []
+    unstable: list[sympy.Basic] = []
+    lam = _LAMBDA
+    for block in _diagonal_blocks(J):
+        B = J.extract(block, block)
+        if B.rows == 1:
+            eigenvalues.append(B[0, 0])
+            unstable.append(sympy.StrictGreaterThan(B[0, 0], 0))
+        elif B.rows == 2:
+            tr = B[0, 0] + B[1, 1]
+            det = B[0, 0] * B[1, 1] - B[0, 1] * B[1, 0]
+            root = sympy.sqrt(tr**2 / 4 - det)
+            eigenvalues += [tr / 2 - root, tr / 2 + root]
+            unstable.append(sympy.Or(sympy.StrictGreaterThan(tr, 0), sympy.StrictLessThan(det, 0)))
+        else:
+            eigenvalues.append(Roots(_principal_minor_polynomial(B, lam), lam))
+    return Linearization(tuple(eigenvalues), None, sympy.false, sympy.Or(*unstable), sympy.false)
+
+
+def plain_det(M: sympy.Matrix) -> sympy.Expr:
+    """The determinant by cofactor expansion along the first row, without simplifying the
+    entries (sympy's ``det`` rewrites them, which is slow for large parametric entries)."""
+    n = M.rows
+    if n == 0:
+        return sympy.Integer(1)
+    if n == 1:
+        return M[0, 0]
+    if n == 2:
+        return M[0, 0] * M[1, 1] - M[0, 1] * M[1, 0]
+    terms = []
+    for j in range(n):
+        if M[0, j] == 0:
+            continue
+        minor = M.extract(list(range(1, n)), [c for c in range(n) if c != j])
+        terms.append((-1) ** j * M[0, j] * plain_det(minor))
+    return sympy.Add(*terms)
+
+
+def _principal_minor_polynomial(B: sympy.Matrix, lam: sympy.Symbol) -> sympy.Expr:
+    """``det(l I - B) = sum_k (-1)^k E_k l^(n-k)`` with ``E_k`` the sum of the principal
+    ``k``-minors, built without expanding the entries."""
+    from itertools import combinations as _comb
+
+    n = B.rows
+    terms = [lam**n]
+    for k in range(1, n + 1):
+        total = sympy.Add(*(plain_det(B.extract(list(c), list(c))) for c in _comb(range(n), k)))
+        terms.append((-1) ** k * total * lam ** (n - k))
+    return sympy.Add(*terms)
+
+
+def _diagonal_blocks(J: sympy.Matrix) -> list[list[int]]:
+    """Index sets of the diagonal blocks of the block-triangular form of ``J`` (strongly
+    connected components of the graph ``i -> j`` for ``J[i, j] != 0``)."""
+    n = J.rows
+    edges = [[j for j in range(n) if j != i and J[i, j] != 0] for i in range(n)]
+    index = [0]
+    order: dict[int, int] = {}
+    low: dict[int, int] = {}
+    stack: list[int] = []
+    on_stack: set[int] = set()
+    blocks: list[list[int]] = []
+
+    def visit(v: int) -> None:
+        order[v] = low[v] = index[0]
+        index[0] += 1
+        stack.append(v)
+        on_stack.add(v)
+        for w in edges[v]:
+            if w not in order:
+                visit(w)
+                low[v] = min(low[v], low[w])
+            elif w in on_stack:
+                low[v] = min(low[v], order[w])
+        if low[v] == order[v]:
+            block = []
+            while True:
+                w = stack.pop()
+                on_stack.discard(w)
+                block.append(w)
+                if w == v:
+                    break
+            blocks.append(sorted(block))
+
+    for v in range(n):
+        if v not in order:
+            visit(v)
+    return sorted(blocks)
 
 
 def _decided_class(
@@ -213,11 +351,11 @@ def _some_zero_real_part(eigenvalues: Sequence[Any]) -> bool | None:
     """Whether some eigenvalue has zero real part (``None`` if the assumptions do not tell)."""
     unknown = False
     for ev in eigenvalues:
-        if isinstance(ev, sympy.PurePoly):
+        if isinstance(ev, Roots):
             return None
         re = sympy.re(sympy.sympify(ev))
         if re.free_symbols:
-            re = sympy.factor(re)
+            re = simplest(re)
             if re.is_nonzero:
                 continue
             if re.is_zero:
@@ -243,7 +381,7 @@ def classify_rational(J: sympy.Matrix) -> Linearization:
     if d == 0:
         return Linearization((), "stable", sympy.true, sympy.false, sympy.false)
     lam = _LAMBDA
-    p = sympy.Poly(J.charpoly(lam).as_expr(), lam, domain="QQ")
+    p = sympy.Poly(J.charpoly(lam).all_coeffs(), lam, domain="QQ")
     eigenvalues = _exact_roots(p)
     if p.eval(0) == 0 or _imaginary_axis_roots(p):
         _, positives = _count_signs(p, allow_axis=True)
@@ -437,8 +575,8 @@ def friedman(J: sympy.Matrix) -> dict[str, Any]:
     """
     if J.shape != (2, 2):
         raise ValueError(f"Friedman's test is for 2x2 Jacobians (two populations), got {J.shape}")
-    det = sympy.factor(sympy.cancel(J.det()))
-    trace = sympy.factor(sympy.cancel(J.trace()))
+    det = simplest(J[0, 0] * J[1, 1] - J[0, 1] * J[1, 0])
+    trace = simplest(J[0, 0] + J[1, 1])
     return {
         "det": det,
         "trace": trace,
@@ -446,4 +584,3 @@ def friedman(J: sympy.Matrix) -> dict[str, Any]:
         "saddle": negative(det),
         "source": conjunction(positive(det), positive(trace)),
     }
-

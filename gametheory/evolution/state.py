@@ -33,7 +33,6 @@ from __future__ import annotations
 
 import math
 import numbers
-import string
 from collections.abc import Sequence
 from dataclasses import dataclass
 from fractions import Fraction
@@ -137,9 +136,10 @@ def _default_names(sizes: Sequence[int], single: bool) -> list[list[str]]:
     n = len(sizes)
     if n <= len(_LETTERS):
         letters = list(_LETTERS[:n])
-        return [[ch] if k == 2 else [f"{ch}_{a + 1}" for a in range(k - 1)] for ch, k in zip(
-            letters, sizes, strict=True
-        )]
+        return [
+            [ch] if k == 2 else [f"{ch}_{a + 1}" for a in range(k - 1)]
+            for ch, k in zip(letters, sizes, strict=True)
+        ]
     return [
         [f"x_{i + 1}"] if k == 2 else [f"x_{i + 1}_{a + 1}" for a in range(k - 1)]
         for i, k in enumerate(sizes)
@@ -328,11 +328,7 @@ class StateSpace:
             if p.size == 2:
                 per_population.append(axis[:, None])
             else:
-                rows = [
-                    c
-                    for c in product(axis, repeat=p.size - 1)
-                    if 1 - sum(c) >= margin - 1e-12
-                ]
+                rows = [c for c in product(axis, repeat=p.size - 1) if 1 - sum(c) >= margin - 1e-12]
                 if not rows:
                     rows = [tuple([1.0 / p.size] * (p.size - 1))]
                 per_population.append(np.array(rows))
@@ -401,11 +397,22 @@ class StateSpace:
             return [value]
         out = []
         n = len(payoffs)
-        letters = string.ascii_lowercase[: n]
+        S = shares[0].shape[0]
         for i in range(n):
-            terms = ["S" + letters] + [f"SB{letters[j]}" for j in range(n) if j != i]
-            spec = ",".join(terms) + f"->SB{letters[i]}"
-            out.append(np.einsum(spec, payoffs[i], *(shares[j] for j in range(n) if j != i)))
+            others = [j for j in range(n) if j != i]
+            # joint distribution of the others' pure profiles, (S, B, prod k_j), C order
+            joint = shares[others[0]]
+            for j in others[1:]:
+                joint = (joint[..., :, None] * shares[j][..., None, :]).reshape(
+                    *joint.shape[:2], -1
+                )
+            U = np.moveaxis(payoffs[i], i + 1, 1).reshape(
+                payoffs[i].shape[0], payoffs[i].shape[i + 1], -1
+            )
+            if U.shape[0] == 1 and S == 1:
+                out.append((joint[0] @ U[0].T)[None])
+            else:
+                out.append(np.einsum("sbm,sam->sba", joint, np.broadcast_to(U, (S, *U.shape[1:]))))
         return out
 
 

@@ -135,9 +135,7 @@ class EvolutionarySystem:
     @functools.cached_property
     def payoff_differences(self) -> tuple[sympy.Expr | None, ...]:
         """``D_p = E_{p,1} - E_{p,2}`` for two-action populations (``None`` for larger ones)."""
-        return tuple(
-            sympy.expand(f[0] - f[1]) if len(f) == 2 else None for f in self.fitness
-        )
+        return tuple(sympy.expand(f[0] - f[1]) if len(f) == 2 else None for f in self.fitness)
 
     @functools.cached_property
     def _flows(self) -> tuple[tuple[sympy.Expr, ...], ...]:
@@ -167,7 +165,9 @@ class EvolutionarySystem:
 
     # ---- symbolic operations -----------------------------------------------------------------
 
-    def subs(self, mapping: Mapping[Any, Any] | None = None, /, **values: Any) -> EvolutionarySystem:
+    def subs(
+        self, mapping: Mapping[Any, Any] | None = None, /, **values: Any
+    ) -> EvolutionarySystem:
         """The system with parameters bound, e.g. ``system.subs(F=3, C=1)``.
 
         Names unknown to the game and the rule raise ``ValueError``; rational values keep the
@@ -355,25 +355,104 @@ class NumericSystem:
                 raise ValueError("the payoffs are not finite (NaN or infinite) in some scenario")
         self.payoffs = arrays
         self.values = values
+        self._prepare()
+
+    def _prepare(self) -> None:
+        """Payoff matrices ``(S, k_i, prod_{j != i} k_j)`` per player, and the payoff
+        differences for the two-action replicator fast path."""
+        space = self.system.space
+        S = self.payoffs[0].shape[0]
+        if space.single:
+            self.matrices = None
+        else:
+            self.matrices = [
+                np.ascontiguousarray(np.moveaxis(U, i + 1, 1).reshape(S, U.shape[i + 1], -1))
+                for i, U in enumerate(self.payoffs)
+            ]
+        self.two_action = (
+            isinstance(self.system.rule, Replicator)
+            and not space.single
+            and all(k == 2 for k in space.sizes)
+        )
+        if self.two_action:
+            # D_i's payoff-difference tensor over the others' actions, (S, 2, ..., 2)
+            self.differences = [
+                np.ascontiguousarray(np.take(U, 0, axis=i + 1) - np.take(U, 1, axis=i + 1))
+                for i, U in enumerate(self.payoffs)
+            ]
+
+    def restricted(self, index: np.ndarray) -> NumericSystem:
+        """The same system for the scenarios ``index`` (one entry per trajectory)."""
+        new = NumericSystem.__new__(NumericSystem)
+        new.system = self.system
+        new.scenarios = [self.scenarios[k] for k in index]
+        new.n_scenarios = len(index)
+        new.payoffs = tuple(a[index] for a in self.payoffs)
+        new.values = {k: v[index] for k, v in self.values.items()}
+        new._prepare()
+        return new
 
     def shares(self, x: np.ndarray) -> list[np.ndarray]:
         """Full shares per population, ``(S, B, k_p)``, from variables ``(S, B, dim)``."""
         return self.system.space.full_array(x)
 
     def __call__(self, x: np.ndarray) -> np.ndarray:
+        if self.two_action:
+            return self._two_action(x)
         space = self.system.space
         shares = space.full_array(x)
-        fitness = space.fitness_arrays(self.payoffs, shares)
+        if space.single:
+            fitness = space.fitness_arrays(self.payoffs, shares)
+        else:
+            fitness = []
+            for i, M in enumerate(self.matrices):
+                joint = _joint([shares[j] for j in range(len(shares)) if j != i])
+                fitness.append(_contract(joint, M))
         flows = [
             self.system.rule.flow_arrays(s, f, self.values)
             for s, f in zip(shares, fitness, strict=True)
         ]
         return np.concatenate([f[..., :-1] for f in flows], axis=-1)
 
+    def _two_action(self, x: np.ndarray) -> np.ndarray:
+        """Replicator, every population with two actions: ``x_i' = x_i (1 - x_i) D_i``, with
+        the multilinear ``D_i`` evaluated by contracting one opponent at a time,
+        ``T <- T[..., 1] + (T[..., 0] - T[..., 1]) x_j``."""
+        n = x.shape[-1]
+        out = np.empty_like(x)
+        for i, W in enumerate(self.differences):
+            T = W[:, None]  # (S, 1, 2, ..., 2)
+            for j in reversed([j for j in range(n) if j != i]):
+                xj = x[..., j].reshape(x.shape[0], x.shape[1], *([1] * (T.ndim - 3)))
+                T = T[..., 1] + (T[..., 0] - T[..., 1]) * xj
+            xi = x[..., i]
+            out[..., i] = xi * (1.0 - xi) * T
+        return out
+
+
+def _joint(parts: list[np.ndarray]) -> np.ndarray:
+    """Probabilities of the others' pure profiles, ``(S, B, prod k)`` in C order."""
+    joint = parts[0]
+    for p in parts[1:]:
+        joint = (joint[..., :, None] * p[..., None, :]).reshape(*joint.shape[:-1], -1)
+    return joint
+
+
+def _contract(joint: np.ndarray, M: np.ndarray) -> np.ndarray:
+    """``(S, B, m)`` joint probabilities times payoff matrices ``(S, k, m)``: ``(S, B, k)``."""
+    S = joint.shape[0]
+    if M.shape[0] == 1 and S == 1:
+        return (joint[0] @ M[0].T)[None]
+    return np.einsum("sbm,sam->sba", joint, np.broadcast_to(M, (S, *M.shape[1:])))
+
 
 def _substituted_rule(rule: Rule, values: Mapping[str, Any]) -> Rule:
     by_name = {s.name: s for s in rule.parameters}
-    subs = {by_name[k]: sympy.nsimplify(v) if isinstance(v, int) else v for k, v in values.items() if k in by_name}
+    subs = {
+        by_name[k]: sympy.nsimplify(v) if isinstance(v, int) else v
+        for k, v in values.items()
+        if k in by_name
+    }
     if not subs:
         return rule
     if isinstance(rule, ReplicatorMutator):

@@ -59,8 +59,17 @@ def table_of(system: Any, points: Sequence[Any]) -> pd.DataFrame:
             row["det"] = test["det"]
             row["trace"] = test["trace"]
         rows.append(row)
-    columns = ["point", "location", *names, "eigenvalues", "exists", "stable", "unstable",
-               "classification", "continuum"]
+    columns = [
+        "point",
+        "location",
+        *names,
+        "eigenvalues",
+        "exists",
+        "stable",
+        "unstable",
+        "classification",
+        "continuum",
+    ]
     if system.dim == 2:
         columns += ["det", "trace"]
     df = pd.DataFrame(rows, columns=columns)
@@ -100,8 +109,8 @@ def to_latex(df: pd.DataFrame, system: Any) -> str:
 def _latex_value(e: Any) -> str:
     if isinstance(e, complex):
         return f"{e.real:.4g}" if abs(e.imag) < 1e-15 else f"{e.real:.4g} {e.imag:+.4g}i"
-    if isinstance(e, sympy.PurePoly):
-        return r"\text{roots of }" + sympy.latex(e.as_expr())
+    if hasattr(e, "_latex") and not isinstance(e, sympy.Basic):
+        return e._latex()
     return sympy.latex(e)
 
 
@@ -195,9 +204,7 @@ def stability_threshold(
         )
     target = system.vertex(profile)
     points = system.rest_points()
-    mine = next(
-        pt for pt in points if pt.is_vertex and tuple(s[0] for s in pt.support) == target
-    )
+    mine = next(pt for pt in points if pt.is_vertex and tuple(s[0] for s in pt.support) == target)
     parts: list[sympy.Basic] = list(_conjuncts(_stable_condition(mine)))
     if unique:
         for pt in points:
@@ -235,15 +242,20 @@ def _negated_bound(cond: sympy.Basic, symbol: sympy.Symbol, label: str) -> sympy
         neg = neg if isinstance(neg, sympy.core.relational.Relational) else None
         if neg is None:
             raise ValueError(f"cannot negate the condition {part} of {label}")
-        expr = neg.lhs - neg.rhs if isinstance(neg, sympy.GreaterThan | sympy.StrictGreaterThan) \
+        expr = (
+            neg.lhs - neg.rhs
+            if isinstance(neg, sympy.GreaterThan | sympy.StrictGreaterThan)
             else neg.rhs - neg.lhs
+        )
         strict = isinstance(neg, sympy.StrictGreaterThan | sympy.StrictLessThan)
         if symbol not in expr.free_symbols:
             constants.append(neg)
             continue
         poly = sympy.Poly(sympy.expand(expr), symbol)
         if poly.degree() != 1:
-            raise ValueError(f"the eigenvalue condition {part} of {label} is not linear in {symbol}")
+            raise ValueError(
+                f"the eigenvalue condition {part} of {label} is not linear in {symbol}"
+            )
         a, b = poly.all_coeffs()
         bound = sympy.simplify(-b / a)
         if a.is_positive:
