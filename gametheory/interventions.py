@@ -112,7 +112,7 @@ class UnsupportedQuestion(ValueError):
 
 
 #: Equilibrium concepts of :func:`minimal_intervention`.
-CONCEPTS = ("nash", "strict", "unique", "dominant", "weakly_dominant")
+CONCEPTS = ("nash", "strict", "unique", "dominant", "weakly_dominant", "ess", "unique_ess")
 
 #: Instrument names accepted by :func:`minimal_intervention`.
 INSTRUMENTS = ("subsidy", "penalty", "transfer", "liability")
@@ -129,6 +129,7 @@ _EXACT_METHOD = "closed form (exact rational arithmetic)"
 _FLOAT_METHOD = "closed form (floating point)"
 _SYMBOLIC_METHOD = "closed form (sympy)"
 _UNIQUE_METHOD = "exact breakpoint search (equilibria by vertex enumeration)"
+_UNIQUE_ESS_METHOD = "exact search over the breakpoints of the strictness conditions"
 
 
 # --------------------------------------------------------------------------------------------
@@ -802,8 +803,14 @@ def _instrument_text(instrument: Any, game: Game) -> str:
 def _satisfies(game: Game, target: tuple[int, ...], concept: str) -> bool:
     if concept == "nash":
         return is_equilibrium(game, target)
-    if concept == "strict":
-        return all(best_responses(game, i, target) == (target[i],) for i in range(game.n_players))
+    if concept in ("strict", "ess"):
+        return _strict_profile(game, target)
+    if concept == "unique_ess":
+        return _strict_profile(game, target) and not any(
+            _strict_profile(game, s)
+            for s in itertools.product(*(range(k) for k in game.shape))
+            if s != tuple(target)
+        )
     if concept == "dominant":
         return all(
             dominant_action(game, i, strict=True) == target[i] for i in range(game.n_players)
@@ -820,6 +827,11 @@ def _satisfies(game: Game, target: tuple[int, ...], concept: str) -> bool:
                 return False
         return True
     return _unique(game, target)
+
+
+def _strict_profile(game: Game, profile: tuple[int, ...]) -> bool:
+    """Every player's action in ``profile`` is its unique best response (a strict equilibrium)."""
+    return all(best_responses(game, i, profile) == (profile[i],) for i in range(game.n_players))
 
 
 def _unique(game: Game, target: tuple[int, ...]) -> bool:
@@ -867,7 +879,13 @@ def minimal_intervention(
         ``"weakly_dominant"`` (``>=`` for all ``s_-i``: ``z_i`` is a best response to every
         profile of the others, the sense of MODELS.md §2.1 and §6.2), or ``"unique"`` (``z`` is
         the only Nash equilibrium, pure or mixed; two-player games with a uniform level, and
-        parametric 2x2 games).
+        parametric 2x2 games). Evolutionary concepts, one population per player (the
+        multi-population replicator dynamics of :mod:`gametheory.evolution`): ``"ess"`` (``z`` is
+        evolutionarily stable, i.e. a strict equilibrium, Selten 1980, which is exactly an
+        asymptotically stable rest point, Ritzberger & Weibull 1995; the same constraints as
+        ``"strict"``) and ``"unique_ess"`` (``z`` is the only evolutionarily stable state: a strict
+        equilibrium while no other pure profile is one, so every other rest point is unstable or
+        non-hyperbolic; uniform level).
     per_player:
         False: one uniform level for every slot. True: one level per player, minimising the sum
         of the levels (for a subsidy paid at the target this sum is its on-path cost).
@@ -943,16 +961,21 @@ def minimal_intervention(
             "for a parametric game give the transfer's direction: "
             "instrument=Transfer(payer=..., payee=...)"
         )
-    if per_player and concept == "unique":
+    if per_player and concept in ("unique", "unique_ess"):
         raise UnsupportedQuestion(
-            "concept='unique' is supported for a uniform level only (the set of per-player "
+            f"concept={concept!r} is supported for a uniform level only (the set of per-player "
             "levels making the target the unique equilibrium need not be convex)"
         )
+    if concept == "ess":
+        result = minimal_intervention(game, z, instrument, "strict", per_player=per_player)
+        return replace(result, concept="ess")
     if per_player and any(not c.per_player_levels for c in candidates):
         raise ValueError("a Transfer has a single level; use per_player=False")
     results = []
     for inst in candidates:
-        if symbolic:
+        if concept == "unique_ess":
+            results.append(_unique_ess(game, z, inst, symbolic))
+        elif symbolic:
             results.append(_symbolic(game, z, inst, concept, per_player))
         elif concept == "unique":
             results.append(_unique_search(game, z, inst))
@@ -1057,7 +1080,9 @@ def _verify(
     best response to every profile for strict dominance) and the failure of the concept. For a
     uniform level that is not attained, the concept must hold strictly between level and upper.
     """
-    closure = {"strict": "nash", "dominant": "weakly_dominant"}.get(concept, concept)
+    closure = {"strict": "nash", "dominant": "weakly_dominant", "ess": "nash", "unique_ess": "nash"}.get(
+        concept, concept
+    )
     problems = []
     if new.kind == "symbolic":  # an irrational infimum (concept="unique"): check just above
         if not _satisfies(instrument.apply(game, _inside(level, upper), z), z, concept):
@@ -1809,6 +1834,188 @@ def _symbolic_unique(
         attained,
         _SYMBOLIC_METHOD,
         None,
+        verify=False,
+        feasible=feasible,
+    )
+
+
+# --------------------------------------------------------------------------------------------
+# The unique evolutionarily stable state (one population per player)
+# --------------------------------------------------------------------------------------------
+
+
+def _unique_ess(game: Game, z: tuple[int, ...], instrument: Any, symbolic: bool) -> InterventionResult:
+    """Least uniform level making ``z`` the only strict pure profile.
+
+    Each pure profile ``s`` is strict iff ``a_k + b_k l > 0`` for all its deviation constraints
+    ``k`` (affine in the level ``l``). ``z`` must be strict: ``l`` in an open interval
+    ``(L, U)``. Every other ``s`` must not be: some ``a_k + b_k l <= 0``, a union of the
+    half-lines ``l <= -a_k/b_k`` (``b_k > 0``) and ``l >= -a_k/b_k`` (``b_k < 0``). Numeric
+    games: the feasible set is decided exactly at every breakpoint and between consecutive
+    breakpoints (Fractions; float games on the exact values of their floats), and its infimum
+    over ``l >= 0`` is returned. Parametric games: closed form ``Max(L, v_s ...)`` when every
+    other profile's strictness fails along a lower half-line ``l >= v_s`` (``v_s = Min`` of its
+    bounds), i.e. when raising the level only ever destabilises the other profiles; otherwise
+    UnsupportedQuestion.
+    """
+    profiles = list(itertools.product(*(range(k) for k in game.shape)))
+    if symbolic:
+        return _unique_ess_symbolic(game, z, instrument, profiles)
+    game._require_solvable("minimal_intervention")
+    exact_game = game.kind == "exact"
+    arrays = tuple(np.asarray(a, dtype=object) for a in game.as_fractions())
+    coef = instrument.coefficients(game, z)
+    coef = np.vectorize(lambda v: Fraction(v) if not isinstance(v, Fraction) else v, otypes=[object])(
+        coef
+    )
+    rows = {}
+    for s in profiles:
+        cons = _constraints(arrays, coef, s, "strict")
+        b = [sum(row, start=Fraction(0)) for row in cons.B]
+        rows[s] = list(zip(cons.a, b, strict=True))
+
+    def strict_at(s: tuple[int, ...], level: Fraction) -> bool:
+        return all(a + bk * level > 0 for a, bk in rows[s])
+
+    def works(level: Fraction) -> bool:
+        return strict_at(z, level) and not any(strict_at(s, level) for s in profiles if s != z)
+
+    points = {Fraction(0)}
+    for s in profiles:
+        for a, bk in rows[s]:
+            if bk != 0:
+                bound = -a / bk
+                if bound >= 0:
+                    points.add(bound)
+    ordered = sorted(points)
+    method = _UNIQUE_ESS_METHOD
+    found = None
+    for k, p in enumerate(ordered):
+        if works(p):
+            found = (p, True)
+            break
+        nxt = ordered[k + 1] if k + 1 < len(ordered) else p + 1
+        if works((p + nxt) / 2):
+            found = (p, False)
+            break
+    if found is None:
+        reason = (
+            "no level makes the target the only strict equilibrium: "
+            + (
+                "the target is never strict"
+                if not any(strict_at(z, p) for p in ordered)
+                and not strict_at(z, ordered[-1] + 1)
+                else "another pure profile stays strict at every level where the target is"
+            )
+        )
+        return _infeasible(game, z, instrument, "unique_ess", reason, method)
+    level, attained = found
+    upper, prev = None, level  # the end of the first working interval
+    for p in [q for q in ordered if q > level]:
+        if not works((prev + p) / 2):
+            upper = prev
+            break
+        if not works(p):
+            upper = p
+            break
+        prev = p
+    else:
+        if not works(prev + 1):
+            upper = prev
+    if not exact_game:
+        level = float(level)
+        upper = None if upper is None else float(upper)
+    return _finish(
+        game, z, instrument, "unique_ess", level, attained, method, upper, verify=exact_game
+    )
+
+
+def _below(value: Any, level: Any) -> bool:
+    """Whether ``value <= level`` is decided true (also when ``value`` is one of the arguments
+    of ``level = Max(...)``, or ``value = Min(...)`` has such an argument)."""
+    lhs = value.args if isinstance(value, sympy.Min) else (value,)
+    rhs = level.args if isinstance(level, sympy.Max) else (level,)
+    if any(sympy.simplify(a - b) == 0 for a in lhs for b in rhs):
+        return True
+    return _decided(value <= level) is True
+
+
+def _unique_ess_symbolic(
+    game: Game, z: tuple[int, ...], instrument: Any, profiles: list[tuple[int, ...]]
+) -> InterventionResult:
+    from .symbolic import _symbolic_arrays
+
+    arrays = tuple(_symbolic_arrays(game))
+    coef = _convert(instrument.coefficients(game, z), "symbolic")
+    target = _constraints(arrays, coef, z, "strict")
+    solved = _closed_form(game, z, target)
+    if isinstance(solved, str):
+        return _infeasible(game, z, instrument, "unique_ess", solved, _SYMBOLIC_METHOD)
+    level, feasible, _, upper = solved
+    bounds = []
+    for s in profiles:
+        if s == z:
+            continue
+        cons = _constraints(arrays, coef, s, "strict")
+        lower_rays, upper_rays, always = [], [], False
+        for k in range(len(cons.a)):
+            a = sympy.simplify(cons.a[k])
+            b = sympy.simplify(sum(cons.B[k], start=sympy.Integer(0)))
+            if b.is_zero:
+                fails = _decided(a <= 0)
+                if fails is True:
+                    always = True
+                    break
+                if fails is not False:
+                    raise UnsupportedQuestion(
+                        f"whether {_describe(game, s, cons.rows[k])} is profitable depends on the "
+                        "parameters but not on the level; bind the parameters with game.subs(...)"
+                    )
+                continue
+            if b.is_negative:
+                lower_rays.append(sympy.simplify(-a / b))
+            elif b.is_positive:
+                upper_rays.append(sympy.simplify(-a / b))
+            else:
+                raise ValueError(
+                    f"the sign of the level's coefficient {b} in the incentive of "
+                    f"{_describe(game, s, cons.rows[k])} is unknown; declare the symbols' signs"
+                )
+        if always:
+            continue
+        name = ", ".join(game.actions[i][a] for i, a in enumerate(s))
+        lowest = sympy.Min(*lower_rays) if lower_rays else None
+        if lowest is not None and _below(lowest, level):
+            continue  # every level the target needs already destabilises s
+        if upper_rays and _decided(sympy.Max(*upper_rays) < 0) is not True:
+            raise UnsupportedQuestion(
+                f"the profile ({name}) stops being strict both below and above some levels, so "
+                "the set of working levels need not be an interval; bind the parameters with "
+                "game.subs(...) for the exact numeric search"
+            )
+        if lowest is None:
+            return _infeasible(
+                game,
+                z,
+                instrument,
+                "unique_ess",
+                f"the profile ({name}) is a strict equilibrium at every non-negative level: "
+                "the instrument does not reach its incentives",
+                _SYMBOLIC_METHOD,
+            )
+        bounds.append(lowest)
+    level = sympy.simplify(sympy.Max(level, *bounds)) if bounds else level
+    if upper is not None:
+        feasible = _decided(sympy.And(feasible if feasible is not True else sympy.true, level < upper))
+    return _finish(
+        game,
+        z,
+        instrument,
+        "unique_ess",
+        level,
+        None,
+        _SYMBOLIC_METHOD,
+        upper,
         verify=False,
         feasible=feasible,
     )

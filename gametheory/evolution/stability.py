@@ -452,10 +452,20 @@ def _count_signs(p: sympy.Poly, allow_axis: bool = False) -> tuple[int, int]:
     read from a 60-digit evaluation and those below ``1e-40`` count as zero.
     """
     if allow_axis:
-        roots = p.nroots(n=DIGITS, maxsteps=500)
-        tiny = sympy.Float(10) ** (-40)
-        re_parts = [sympy.re(r) for r in roots]
-        return sum(1 for v in re_parts if v < -tiny), sum(1 for v in re_parts if v > tiny)
+        negatives = positives = 0
+        for factor, mult in p.factor_list()[1]:
+            if factor.degree() < 1 or (factor.degree() == 1 and factor.eval(0) == 0):
+                continue  # a constant, or the zero eigenvalue
+            if not _imaginary_axis_roots(factor):
+                n, q = _signs_squarefree(factor)
+            else:  # irreducible, hence squarefree: its roots are simple and nroots converges
+                tiny = sympy.Float(10) ** (-40)
+                re_parts = [sympy.re(r) for r in factor.nroots(n=DIGITS, maxsteps=500)]
+                n = sum(1 for v in re_parts if v < -tiny)
+                q = sum(1 for v in re_parts if v > tiny)
+            negatives += n * mult
+            positives += q * mult
+        return negatives, positives
     negatives = positives = 0
     for factor, mult in p.sqf_list()[1]:
         if factor.degree() < 1:

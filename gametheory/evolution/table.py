@@ -13,15 +13,23 @@ cooperation the unique stable state, as a formula).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import pandas as pd
 import sympy
 
 from ..symbolic import Threshold, threshold
+from .conditions import _atom
 from .stability import friedman
 
-__all__ = ["stability_condition", "stability_table", "stability_threshold", "table_of"]
+__all__ = [
+    "StabilityThreshold",
+    "stability_condition",
+    "stability_table",
+    "stability_threshold",
+    "table_of",
+]
 
 
 def stability_table(system: Any, *, latex: bool = False, timeout: float | None = 60.0) -> Any:
@@ -182,7 +190,7 @@ def _simplify(condition: sympy.Basic) -> sympy.Basic:
 
 def stability_threshold(
     system: Any, profile: Sequence[int | str], symbol: sympy.Symbol, *, unique: bool = True
-) -> Threshold:
+) -> StabilityThreshold:
     """The values of ``symbol`` for which the vertex ``profile`` is asymptotically stable (the
     unique asymptotically stable rest point with ``unique=True``), as a
     :class:`~gametheory.symbolic.Threshold` (exact bounds; ``Max``/``Min`` for parametric ones).
@@ -206,6 +214,9 @@ def stability_threshold(
     points = system.rest_points()
     mine = next(pt for pt in points if pt.is_vertex and tuple(s[0] for s in pt.support) == target)
     parts: list[sympy.Basic] = list(_conjuncts(_stable_condition(mine)))
+    # conditions of the target that do not involve the symbol hold wherever it is stable; they
+    # decide the matching parts of the other vertices' conditions
+    assumed = {_atom(p) for p in parts if symbol not in p.free_symbols} - {None}
     if unique:
         for pt in points:
             if pt is mine or pt.continuum or not (system.single or pt.is_vertex):
@@ -218,26 +229,81 @@ def stability_threshold(
                     f"the candidate {pt.label} exists only under {pt.exists}; uniqueness with "
                     "such candidates has no interval form, use stability_condition()"
                 )
-            parts.append(_negated_bound(cond, symbol, pt.label))
+            negated = _negated_bound(cond, symbol, pt.label, assumed)
+            if negated is not None:
+                parts.append(negated)
     parts = [p for p in parts if p is not sympy.true]
     if any(p is sympy.false for p in parts):
         raise ValueError(
             f"no value of {symbol} makes {mine.label} "
             + ("the unique asymptotically stable state" if unique else "asymptotically stable")
         )
-    return threshold(sympy.And(*parts), symbol)
+    requires = tuple(p for p in parts if symbol not in p.free_symbols)
+    bounds = [p for p in parts if symbol in p.free_symbols]
+    solved = threshold(sympy.And(*bounds), symbol) if bounds else threshold(sympy.true, symbol)
+    return StabilityThreshold(**{**solved.__dict__, "requires": requires})
+
+
+@dataclass(frozen=True)
+class StabilityThreshold(Threshold):
+    """A :class:`~gametheory.symbolic.Threshold` with the conditions ``requires`` that the other
+    parameters must satisfy (those of the target's stability that do not involve the symbol);
+    ``condition`` includes them."""
+
+    requires: tuple[sympy.Basic, ...] = ()
+
+    @property
+    def condition(self) -> sympy.Basic:
+        return sympy.And(super().condition, *self.requires)
+
+
+def _negative_given(value: sympy.Expr, assumed: set) -> bool:
+    """Whether ``value < 0`` follows from the symbols' assumptions and one assumed atom:
+    ``value = e + rest`` with ``e < 0`` assumed (or ``-e`` with ``e > 0``) and ``rest <= 0``."""
+    num, den = sympy.fraction(sympy.together(value))
+    if den.is_negative:
+        num = -num
+    elif not den.is_positive:
+        return False
+    num = sympy.expand(num)
+    if num.is_negative:
+        return True
+    for e, op in assumed:
+        if op in ("<", "<=") and sympy.expand(num - e).is_nonpositive and (
+            op == "<" or sympy.expand(num - e).is_negative
+        ):
+            return True
+        if op in (">", ">=") and sympy.expand(num + e).is_nonpositive and (
+            op == ">" or sympy.expand(num + e).is_negative
+        ):
+            return True
+    return False
+
+
+def _contradicts(key: tuple, assumed: set) -> bool:
+    e, op = key
+    opposite = {">": ("<", "<="), "<": (">", ">="), ">=": ("<",), "<=": (">",)}.get(op, ())
+    return any((e, o) in assumed for o in opposite)
 
 
 def _conjuncts(c: sympy.Basic) -> tuple[sympy.Basic, ...]:
     return c.args if isinstance(c, sympy.And) else (c,)
 
 
-def _negated_bound(cond: sympy.Basic, symbol: sympy.Symbol, label: str) -> sympy.Basic:
-    """``not cond`` for a conjunction of strict inequalities, as one bound on ``symbol``."""
+def _negated_bound(
+    cond: sympy.Basic, symbol: sympy.Symbol, label: str, assumed: set = frozenset()
+) -> sympy.Basic | None:
+    """``not cond`` for a conjunction of strict inequalities, as one bound on ``symbol``
+    (``None`` when ``cond`` already fails under the ``assumed`` atoms)."""
     if cond is sympy.true:
         return sympy.false
     lowers, uppers, constants = [], [], []
     for part in _conjuncts(cond):
+        key = _atom(part)
+        if key is not None and symbol not in part.free_symbols and _contradicts(key, assumed):
+            return None  # this vertex is never stable where the target is
+        if key is not None and key in assumed:
+            continue  # holds wherever the target is stable: cannot make this vertex unstable
         neg = sympy.Not(part)
         neg = neg if isinstance(neg, sympy.core.relational.Relational) else None
         if neg is None:
@@ -259,8 +325,12 @@ def _negated_bound(cond: sympy.Basic, symbol: sympy.Symbol, label: str) -> sympy
         a, b = poly.all_coeffs()
         bound = sympy.simplify(-b / a)
         if a.is_positive:
+            if symbol.is_nonnegative and _negative_given(bound, assumed):
+                return None  # "symbol >= bound" always holds: this vertex is never stable
             lowers.append((bound, strict))
         elif a.is_negative:
+            if symbol.is_nonnegative and _negative_given(bound, assumed):
+                continue  # "symbol <= bound < 0" is impossible for a non-negative symbol
             uppers.append((bound, strict))
         else:
             raise ValueError(

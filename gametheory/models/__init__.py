@@ -6,6 +6,7 @@ their thresholds from :mod:`gametheory.symbolic`, :mod:`gametheory.interventions
 """
 
 from .agglomeration import CLAUSES, AgglomerationSurplus, UrbanAgglomeration
+from .air_pollution import EnterprisePublicGovernment
 from .cooperation_types import (
     ComparativeBenefitCooperation,
     ProfitAndLossCooperation,
@@ -14,6 +15,7 @@ from .cooperation_types import (
     Unlocking,
 )
 from .cooperation_types import classify as classify_cooperation
+from .environmental_regulation import CentralLocalEnterprise
 from .fiscal import UnfundedMandate, bottom_share, pass_down_shares, vertical_fiscal_imbalance
 from .ica import (
     ILLUSTRATIVE_MECHANISMS,
@@ -28,6 +30,7 @@ from .protectionism import (
     PigouvianSpillover,
     RegionalRetaliation,
 )
+from .regional_cooperation import CentreAndTwoCities
 from .tournament import ActionIncentive, PromotionTournament, ReformEffect
 from .xinan import (
     HUANGSHAN_INVESTMENT,
@@ -53,8 +56,11 @@ __all__ = [
     "ActionIncentive",
     "AgglomerationSurplus",
     "AsymmetricSegmentation",
+    "CentralLocalEnterprise",
+    "CentreAndTwoCities",
     "CollaborationRisks",
     "ComparativeBenefitCooperation",
+    "EnterprisePublicGovernment",
     "IncentiveContract",
     "InstitutionalCollectiveAction",
     "MarketSegmentation",
