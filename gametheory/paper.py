@@ -181,6 +181,72 @@ REFERENCES: tuple[Reference, ...] = (
         pages="383--396",
     ),
     _ref(
+        "friedman1991",
+        "article",
+        "Friedman, D. (1991). Evolutionary games in economics. *Econometrica* 59(3): 637-666.",
+        author="Friedman, Daniel",
+        title="Evolutionary Games in Economics",
+        journal="Econometrica",
+        year="1991",
+        volume="59",
+        number="3",
+        pages="637--666",
+    ),
+    _ref(
+        "ritzberger1995",
+        "article",
+        "Ritzberger, K. & Weibull, J. W. (1995). Evolutionary selection in normal-form games. "
+        "*Econometrica* 63(6): 1371-1399.",
+        author='Ritzberger, Klaus and Weibull, J{\\"o}rgen W.',
+        title="Evolutionary Selection in Normal-Form Games",
+        journal="Econometrica",
+        year="1995",
+        volume="63",
+        number="6",
+        pages="1371--1399",
+    ),
+    _ref(
+        "taylor1978",
+        "article",
+        "Taylor, P. D. & Jonker, L. B. (1978). Evolutionarily stable strategies and game "
+        "dynamics. *Mathematical Biosciences* 40(1-2): 145-156.",
+        author="Taylor, Peter D. and Jonker, Leo B.",
+        title="Evolutionarily Stable Strategies and Game Dynamics",
+        journal="Mathematical Biosciences",
+        year="1978",
+        volume="40",
+        number="1--2",
+        pages="145--156",
+    ),
+    _ref(
+        "selten1980",
+        "article",
+        "Selten, R. (1980). A note on evolutionarily stable strategies in asymmetric animal "
+        "conflicts. *Journal of Theoretical Biology* 84(1): 93-101.",
+        author="Selten, Reinhard",
+        title="A Note on Evolutionarily Stable Strategies in Asymmetric Animal Conflicts",
+        journal="Journal of Theoretical Biology",
+        year="1980",
+        volume="84",
+        number="1",
+        pages="93--101",
+    ),
+    _ref(
+        "wang2023",
+        "article",
+        "Wang, J., Jia, L., He, P., Wang, P. & Huang, L. (2023). Engaging stakeholders in "
+        "collaborative control of air pollution: a tripartite evolutionary game of enterprises, "
+        "public and government. *Journal of Cleaner Production* 418: 138074.",
+        author="Wang, Jiaming and Jia, Ling and He, Pan and Wang, Peng and Huang, Lei",
+        title="Engaging Stakeholders in Collaborative Control of Air Pollution: A Tripartite "
+        "Evolutionary Game of Enterprises, Public and Government",
+        journal="Journal of Cleaner Production",
+        year="2023",
+        volume="418",
+        pages="138074",
+        doi="10.1016/j.jclepro.2023.138074",
+    ),
+    _ref(
         "bachrach2009",
         "inproceedings",
         "Bachrach, Y., Elkind, E., Meir, R., Pasechnik, D., Zuckerman, M., Rothe, J. & "
@@ -1394,6 +1460,123 @@ def _p15_result(r: Mapping[str, Any]) -> str:
     )
 
 
+# ---- P16: central supervision and the evolution of local enforcement -------------------------
+
+
+def _p16() -> dict[str, Any]:
+    from fractions import Fraction
+
+    from .evolution import stability_threshold
+    from .models.environmental_regulation import COOPERATION, CentralLocalEnterprise
+
+    general = CentralLocalEnterprise.symbolic()
+    system = general.system()
+    cooperation = system.stability_condition(COOPERATION)
+    unique = general.minimal_fine(unique=True)
+    stable = general.minimal_fine(unique=False)
+    model = CentralLocalEnterprise()
+    half = model.replace(pi=Fraction(1, 2))
+    neutral = model.replace(G_l=0)
+    return {
+        "D_y": sympy.collect(system.payoff_differences[1], system.variables),
+        "cooperation_stable": cooperation,
+        "fine_stable": stable.lower,
+        "fine_unique": unique.lower,
+        "requires": unique.requires,
+        "oracle_status_quo": tuple(model.stable_states()),
+        "oracle_fine_stable": stability_threshold(
+            model.replace(F_l=sympy.Symbol("F_l", positive=True)).system(),
+            COOPERATION,
+            sympy.Symbol("F_l", positive=True),
+            unique=False,
+        ).lower,
+        "oracle_fine_unique": model.minimal_fine().lower,
+        "oracle_half_detection": (half.minimal_fine(unique=False).lower, half.minimal_fine().lower),
+        "oracle_no_growth": (
+            neutral.minimal_fine(unique=False).lower,
+            neutral.minimal_fine().lower,
+        ),
+        "oracle_bistable": tuple(model.replace(F_l=Fraction(7, 2)).stable_states()),
+    }
+
+
+def _p16_result(r: Mapping[str, Any]) -> str:
+    lo, hi = r["oracle_half_detection"]
+    n_lo, n_hi = r["oracle_no_growth"]
+    requires = " and ".join(_m(c) for c in r["requires"])
+    return (
+        "Three populations revise their strategies by imitation (replicator dynamics "
+        "[@taylor1978; @friedman1991]): central agencies supervise strictly or not, local "
+        "governments enforce or not, enterprises produce green or pollute. In a "
+        "multi-population game only strict equilibria, the vertices of the state space, can "
+        "be asymptotically stable [@selten1980; @ritzberger1995], so the toolkit's stability "
+        "table of all 27 rest points reduces the question to the signs of the eigenvalues at "
+        "the eight vertices. The local governments' payoff difference between enforcing and "
+        f"not is {_m(r['D_y'])}. Cooperation (strict, enforce, green) is asymptotically "
+        f"stable iff {_m(r['cooperation_stable'])}. Given {requires} (green production pays "
+        "under enforcement, the centre finds strict supervision worth its cost), it is stable "
+        f"for central fines $F_l > {latex(r['fine_stable'])}$ and the *unique* stable state "
+        f"for $F_l \\geq {latex(r['fine_unique'])}$: the fine must also exceed what lax "
+        "enforcement earns through unregulated growth $G_l$, and both thresholds scale with "
+        "$1/\\pi$, the inverse of the probability that supervision reaches a lax local "
+        "government.\n\n"
+        "With the illustrative values of the model (status-quo fine 2) the only stable state "
+        f"is {_escape(', '.join(r['oracle_status_quo']))}. Cooperation becomes stable above "
+        f"$F_l = {latex(r['oracle_fine_stable'])}$ and the unique stable state at "
+        f"$F_l = {latex(r['oracle_fine_unique'])}$; in between both states are stable (at "
+        f"$F_l = 7/2$: {_escape('; '.join(r['oracle_bistable']))}) and the outcome depends on "
+        f"the initial shares. Halving detection doubles both thresholds ({_m(lo)} and "
+        f"{_m(hi)}); without the growth incentive they coincide ({_m(n_lo)} and {_m(n_hi)}): "
+        "the band in which history decides exists because of the tournament's reward for "
+        "growth."
+    )
+
+
+# ---- P17: the centre and two cities: a temporary push or permanent control -------------------
+
+
+def _p17() -> dict[str, Any]:
+    from .models.regional_cooperation import COOPERATION, SCENARIOS, CentreAndTwoCities
+
+    general = CentreAndTwoCities.symbolic()
+    system = general.system()
+    model = CentreAndTwoCities()
+    stable = {name: tuple(model.replace(**ch).stable_states()) for name, ch in SCENARIOS.items()}
+    return {
+        "self_sustaining": system.stability_condition(COOPERATION),
+        "defection": system.stability_condition(("not intervene", "defect", "defect")),
+        "controlled": system.stability_condition(("intervene", "cooperate", "cooperate")),
+        "oracle_stable": stable,
+        "oracle_fine": model.minimal_fine().lower,
+        "oracle_fine_attained": model.minimal_fine().lower_strict is False,
+    }
+
+
+def _p17_result(r: Mapping[str, Any]) -> str:
+    rows = "\n".join(
+        f"| {_escape(name)} | {_escape('; '.join(states)) if states else 'none (cycles)'} |"
+        for name, states in r["oracle_stable"].items()
+    )
+    return (
+        "A centre that intervenes (rewarding cooperation with $R$ per city and fining defection "
+        "with $F$, at cost $C$ and political benefit $U$) faces two cities whose cooperation "
+        "yields the private gain $g_i$ alone and $e_i$ more when the neighbour cooperates (the "
+        "agglomeration spillover). Self-sustaining cooperation, the centre withdrawn and both "
+        f"cities cooperating, is asymptotically stable iff {_m(r['self_sustaining'])}: the "
+        "spillover must outweigh the private loss, and the centre must prefer not to pay the "
+        "rewards. Mutual defection without intervention is stable iff "
+        f"{_m(r['defection'])}, and permanent central control with cooperation iff "
+        f"{_m(r['controlled'])}.\n\n"
+        "Illustrative values ($C = 4$, $U = 1$, $R = 1$, $g = (-1, -2)$, $e = (3, 3)$): the "
+        "stable states under each scenario are\n\n"
+        f"| scenario | asymptotically stable states |\n|---|---|\n{rows}\n\n"
+        f"Self-sustaining cooperation is the unique stable state for fines "
+        f"$F \\geq {latex(r['oracle_fine'])}$, i.e. once the fines collected from two defecting "
+        "cities cover the centre's net cost of intervening: the threat is then credible, and "
+        "it is never carried out once the cities cooperate."
+    )
+
+
 # --------------------------------------------------------------------------------------------
 # The list
 # --------------------------------------------------------------------------------------------
@@ -1822,6 +2005,76 @@ PROPOSITIONS: tuple[Proposition, ...] = (
         "the money flows do not show.",
         calculate=_p15,
         result=_p15_result,
+    ),
+    Proposition(
+        id="P16",
+        title="Central supervision and the evolution of local enforcement",
+        topic="evolutionary dynamics",
+        essay_claim="Local governments, competing in the promotion tournament, put growth "
+        "before public goods; \u201cthe central government should strengthen the supervision "
+        "of local governments\u201d, and \u201cstrong central government intervention is the "
+        "only chance\u201d; under administrative subcontracting supervision weakens through "
+        "the layers of government (§2.1-2.2, §3.2).",
+        statement="When central agencies, local governments and enterprises adapt by imitation, "
+        "cooperation (strict supervision, enforcement, green production) is the unique stable "
+        "state only if the central fine on lax local governments exceeds both the cost of "
+        "enforcement net of rewards and the growth lax enforcement brings, divided by the "
+        "probability that supervision detects laxity; between the fine that makes cooperation "
+        "stable and the one that makes it unique, the outcome depends on history.",
+        model="`gametheory.models.environmental_regulation.CentralLocalEnterprise`: a "
+        "tripartite evolutionary game of the applied literature's structure (our "
+        "parametrisation; illustrative values), solved by `gametheory.evolution` (replicator "
+        "dynamics, exact rest points and stability table, `stability_threshold`) "
+        "[@friedman1991; @ritzberger1995; @zhou2007].",
+        function="gametheory.models.environmental_regulation.CentralLocalEnterprise."
+        "minimal_fine",
+        figure="evolution_regulation_basins",
+        also=("evolution_regulation_paths",),
+        verdict="qualified",
+        assessment="The evolutionary view supports the essay's call for central supervision "
+        "and adds what the static games do not show. First, a fine large enough to make "
+        "cooperation an equilibrium is not enough: in the band between the two thresholds "
+        "the lax state stays stable too, and which one a region reaches depends on where it "
+        "starts, so a reform can fail in one province and succeed in another under the same "
+        "rules. Second, the fine that removes the lax state grows with the growth reward of "
+        "the tournament and with the layers of subcontracting that dilute detection; reforming "
+        "the evaluation ($G_l \\to 0$) closes the band. The model is ours, in the genre of the "
+        "applied literature; its numbers are illustrations, not estimates.",
+        calculate=_p16,
+        result=_p16_result,
+    ),
+    Proposition(
+        id="P17",
+        title="Regional cooperation under a central push",
+        topic="evolutionary dynamics",
+        essay_claim="\u201cstrong central government intervention is the only chance\u201d for "
+        "cooperation between local governments locked in competition, and the "
+        "central-government-led urban agglomeration rewards cooperation and penalises "
+        "defection (§3.1-3.2).",
+        statement="When the agglomeration spillover makes cooperation pay for a city whose "
+        "neighbour cooperates, a credible central fine makes self-sustaining cooperation the "
+        "unique stable state and the centre withdraws once it is reached; without such a "
+        "spillover cooperation needs permanent intervention, which lasts only if the centre "
+        "values its leading role above the rewards it pays, and otherwise intervention and "
+        "cooperation cycle.",
+        model="`gametheory.models.regional_cooperation.CentreAndTwoCities`: the central "
+        "government and two cities as three evolving populations (our parametrisation of the "
+        "genre; illustrative values), solved by `gametheory.evolution` "
+        "[@friedman1991; @ritzberger1995].",
+        function="gametheory.models.regional_cooperation.CentreAndTwoCities.minimal_fine",
+        figure="evolution_two_cities",
+        verdict="qualified",
+        assessment="The essay is right that cooperation between competing cities does not "
+        "arise by itself where the status quo is mutual defection, but the evolutionary model "
+        "separates two cases it merges. Where the agglomeration creates real spillovers, the "
+        "centre's role is a push: a fine credible enough to be imposed moves the cities into a "
+        "cooperative equilibrium that then sustains itself, and the fine is never paid. Where "
+        "it does not, cooperation lasts only under permanent central control, which a centre "
+        "weighing its costs abandons, so intervention and cooperation cycle. Strong "
+        "intervention is then necessary but not sufficient; what decides is whether the "
+        "agglomeration's institutions raise the spillover.",
+        calculate=_p17,
+        result=_p17_result,
     ),
 )
 

@@ -327,7 +327,35 @@ def check_p15(r: dict) -> None:  # §5.3-5.4 and errata, oracles X-a, X-b
     assert r["oracle_coasean_swap"] == (F(3, 2), 6)
 
 
-CHECKS = {f"P{k}": globals()[f"check_p{k}"] for k in range(1, 16)}
+def check_p16(r: dict) -> None:  # the tripartite regulation game (derived by hand)
+    assert same(r["fine_stable"], "(C_l + S_e - R_l)/pi")
+    assert same(r["fine_unique"], "Max((C_l + S_e - R_l)/pi, (C_l + G_l - F_e - R_l)/pi)")
+    cond = r["cooperation_stable"]
+    base = dict(C_c=4, U_c=6, F_l=2, pi=1, R_l=1, K=5, C_l=3, G_l=4, S_e=1, F_e=2, C_e=2)
+    assert not bool(at(cond, **base))  # 1 + 2 < 1 + 3: enforcement does not pay
+    assert bool(at(cond, **{**base, "F_l": F(7, 2)}))
+    assert not bool(at(cond, **{**base, "U_c": 5}))  # U_c = C_c + R_l: supervision stops
+    assert r["oracle_status_quo"] == ("(strict, lax, polluting)",)
+    assert r["oracle_fine_stable"] == 3 and r["oracle_fine_unique"] == 4
+    assert r["oracle_half_detection"] == (6, 8) and r["oracle_no_growth"] == (3, 3)
+    assert set(r["oracle_bistable"]) == {"(strict, enforce, green)", "(strict, lax, polluting)"}
+
+
+def check_p17(r: dict) -> None:  # the centre and two cities (derived by hand)
+    cond = r["self_sustaining"]
+    base = dict(C=4, U=1, R=1, F=1, g_A=-1, e_A=3, g_B=-2, e_B=3)
+    assert bool(at(cond, **base)) and not bool(at(cond, **{**base, "e_B": 2}))
+    assert not bool(at(cond, **{**base, "U": 7}))
+    defect = r["defection"]
+    assert bool(at(defect, **base)) and not bool(at(defect, **{**base, "F": 2}))
+    stable = r["oracle_stable"]
+    assert stable["credible fine (F = 3)"] == ("(not intervene, cooperate, cooperate)",)
+    assert stable["weak spillover (e = 1, F = 3)"] == ()
+    assert len(stable["status quo (F = 1)"]) == 2
+    assert r["oracle_fine"] == F(3, 2) and r["oracle_fine_attained"]
+
+
+CHECKS = {f"P{k}": globals()[f"check_p{k}"] for k in range(1, 18)}
 
 
 def test_every_proposition_has_a_check() -> None:

@@ -32,7 +32,7 @@ import contextlib
 import math
 import numbers
 from collections.abc import Iterator, Mapping, Sequence
-from typing import Any
+from typing import Any, Literal
 
 import numpy as np
 import pandas as pd
@@ -136,7 +136,7 @@ _TRIANGLE = np.array([[0.0, 0.0], [1.0, 0.0], [0.5, _SQRT3_2]])
 def shares(
     paths: pd.DataFrame,
     *,
-    by: str = "scenario",
+    by: Literal["scenario", "run"] = "scenario",
     populations: Sequence[str | int] | str | int | None = None,
     ax: Axes | Sequence[Axes] | None = None,
     title: str | None = None,
@@ -370,7 +370,7 @@ def trajectories_3d(
     with _style(None):
         fig = _new_figure((5.6, 4.4))
         ax = fig.add_subplot(projection="3d")
-        for scenario, _run, _t, values in paths_list:
+        for scenario, run, _t, values in paths_list:
             ax.plot(
                 values[:, 0],
                 values[:, 1],
@@ -378,6 +378,7 @@ def trajectories_3d(
                 color=colors[scenario],
                 linewidth=0.8 if many else 1.3,
                 alpha=0.8 if many else 1.0,
+                label=f"{scenario}, run {run}",
             )
         starts = np.array([v[0] for *_, v in paths_list])
         ends = np.array([v[-1] for *_, v in paths_list])
@@ -418,6 +419,10 @@ def trajectories_3d(
         for setter in (ax.set_xlim, ax.set_ylim, ax.set_zlim):
             setter(0.0, 1.0)
         ax.set_box_aspect((1, 1, 1), zoom=0.85)
+        ax.view_init(elev=22, azim=-58)
+        ticks = [0.0, 0.25, 0.5, 0.75, 1.0]
+        for axis in (ax.xaxis, ax.yaxis, ax.zaxis):
+            axis.set_ticks(ticks, labels=["0", "", "0.5", "", "1"])
         ax.tick_params(labelsize=7, pad=0)
         handles, labels = _scenario_handles(scenarios)
         handles += [start, end, *marks]
@@ -458,7 +463,10 @@ def phase_portrait(
 
     ``params`` binds the parameters of a parametric system (the field and the rest points are
     those of ``system.subs(**params)``; paths are drawn as simulated). ``rest_points`` as in
-    :func:`trajectories_3d`. The streamlines are ``ax.collections[0]``.
+    :func:`trajectories_3d`. In a new figure the streamlines are ``ax.collections[0]`` (and
+    the triangle of a three-action population ``ax.patches[0]``); the trajectories are the
+    first lines, in the order scenario, run, then come the start and end markers and one line of
+    markers per rest-point class (labelled with the class).
     """
     _check_system(system, "phase_portrait")
     sizes = system.space.sizes
@@ -490,19 +498,7 @@ def phase_portrait(
         axis = np.linspace(0.0, 1.0, grid)
         X, Y = np.meshgrid(axis, axis)
         U, V = _field(numeric, np.column_stack([X.ravel(), Y.ravel()]), X.shape)
-        before = list(ax.patches)
-        stream = ax.streamplot(
-            axis,
-            axis,
-            U,
-            V,
-            density=density,
-            color=FIELD_COLOR,
-            linewidth=0.7,
-            arrowsize=0.8,
-            broken_streamlines=True,
-            zorder=1,
-        )
+        border = None
         if triangle:
             border = Polygon(
                 [(0, 0), (1, 0), (0, 1)],
@@ -513,6 +509,19 @@ def phase_portrait(
                 zorder=2,
             )
             ax.add_patch(border)
+        before = list(ax.patches)
+        stream = ax.streamplot(
+            axis,
+            axis,
+            U,
+            V,
+            density=density,
+            color=FIELD_COLOR,
+            linewidth=0.7,
+            arrowsize=0.8,
+            zorder=1,
+        )
+        if border is not None:
             _clip(stream, border, before)
             pop = pops[0]
             ax.set_xlabel(f"share of {pop['actions'][0]}")
@@ -592,6 +601,15 @@ def simplex(
         s1 = 1.0 - s2 - s3
         d1, d2 = _field(numeric, np.column_stack([s1.ravel(), s2.ravel()]), X.shape)
         d3 = -d1 - d2
+        border = Polygon(
+            _TRIANGLE,
+            closed=True,
+            facecolor="none",
+            edgecolor=OKABE_ITO["black"],
+            linewidth=0.9,
+            zorder=2,
+        )
+        ax.add_patch(border)
         before = list(ax.patches)
         stream = ax.streamplot(
             xs,
@@ -604,15 +622,6 @@ def simplex(
             arrowsize=0.8,
             zorder=1,
         )
-        border = Polygon(
-            _TRIANGLE,
-            closed=True,
-            facecolor="none",
-            edgecolor=OKABE_ITO["black"],
-            linewidth=0.9,
-            zorder=2,
-        )
-        ax.add_patch(border)
         _clip(stream, border, before)
         actions = pops[0]["actions"]
         offsets = [((-0.03, -0.03), "right", "top"), ((0.03, -0.03), "left", "top")]
@@ -960,7 +969,9 @@ def _full_shares(values: np.ndarray, start: int, k: int) -> np.ndarray:
     return np.column_stack([part, 1.0 - part.sum(axis=1)])
 
 
-def _field(numeric: EvolutionarySystem, states: np.ndarray, shape: tuple[int, ...]) -> tuple:
+def _field(
+    numeric: EvolutionarySystem, states: np.ndarray, shape: tuple[int, ...]
+) -> tuple[np.ndarray, np.ndarray]:
     F = np.asarray(numeric.rhs(states), dtype=float)
     F = np.where(np.isfinite(F), F, 0.0)
     return F[:, 0].reshape(shape), F[:, 1].reshape(shape)
@@ -1056,7 +1067,7 @@ def _overlay(
         scenarios = _scenario_order(paths)
         colors = {s: _line_style(i) for i, s in enumerate(scenarios)}
         many = len(paths_list) > len(scenarios)
-        for scenario, _run, _t, values in paths_list:
+        for scenario, run, _t, values in paths_list:
             xy = to_plane(values)
             ax.plot(
                 xy[:, 0],
@@ -1066,6 +1077,7 @@ def _overlay(
                 linewidth=1.0 if many else 1.4,
                 zorder=3,
                 clip_on=False,
+                label=f"{scenario}, run {run}",
             )
         starts = to_plane(np.array([v[0] for *_, v in paths_list]))
         ends = to_plane(np.array([v[-1] for *_, v in paths_list]))
@@ -1146,7 +1158,7 @@ def _panel_axes(n: int, ax: Any) -> tuple[Figure, list[Axes], bool]:
         grid = fig.subplots(nrows, ncols, squeeze=False, sharex=True, sharey=True)
         axes = list(grid.ravel())
         for extra in axes[n:]:
-            extra.set_visible(False)
+            extra.remove()
         return fig, axes[:n], True
     axes = [ax] if isinstance(ax, Axes) else list(ax)
     if len(axes) != n or not all(isinstance(a, Axes) for a in axes):
