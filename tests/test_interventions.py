@@ -803,7 +803,15 @@ def test_minimal_intervention_bad_input():
         minimal_intervention(
             gt.Game([[sympy.sqrt(2), 0, 0], [1, 0, 0]]), (0, 0), "subsidy", "unique"
         )
-    assert set(CONCEPTS) == {"nash", "strict", "unique", "dominant", "weakly_dominant"}
+    assert set(CONCEPTS) == {
+        "nash",
+        "strict",
+        "unique",
+        "dominant",
+        "weakly_dominant",
+        "ess",
+        "unique_ess",
+    }
 
 
 # --------------------------------------------------------------------------------------------

@@ -15,7 +15,8 @@ derivative of the shares, ``x'_{p,a} = F_{p,a}(x)``, in the same way for every p
 
   where an agent of type ``b`` produces offspring of type ``a`` with probability ``Q_{ba}``;
   uniform mutation at rate ``mu`` is ``Q = (1 - mu) I + mu / (k - 1) (J - I)``. At ``mu = 0`` it
-  is the replicator.
+  is the replicator. The payoffs are read as fitness, i.e. assumed positive (add a constant to
+  every payoff otherwise: unlike the replicator, this rule is not invariant to that shift).
 * **Logit** (Fudenberg & Levine 1998, ch. 4; Hofbauer & Sandholm 2002, *Econometrica* 70:
   2265-2294)::
 

@@ -466,10 +466,32 @@ def _as_state_rows(states: Any, space: StateSpace) -> np.ndarray:
         raise ValueError("no initial states were given")
     if all(_is_number(v) for v in items):  # one state as variable values
         return _float_rows([items])
+    if _one_state_of_mixed_strategies(items, space) and all(
+        isinstance(v, Sequence) and len(v) == space.dim and all(_is_number(u) for u in v)
+        for v in items
+    ):
+        raise ValueError(
+            f"ambiguous initial states {states!r}: this reads both as one state (one mixed "
+            f"strategy per population) and as {len(items)} states of variable values; wrap one "
+            "state in a list, [((0.6, 0.4), (0.5, 0.5))], or pass a numpy array of variable "
+            "values, one row per state"
+        )
     rows = []
     for item in items:
         rows.append(_one_state(item, space))
     return _float_rows(rows)
+
+
+def _one_state_of_mixed_strategies(items: Sequence[Any], space: StateSpace) -> bool:
+    """Whether ``items`` is one state written as one mixed strategy per population."""
+    if len(items) != len(space.populations):
+        return False
+    for p, s in zip(space.populations, items, strict=True):
+        if not isinstance(s, Sequence) or len(s) != p.size:
+            return False
+        if not all(_is_number(v) for v in s) or abs(sum(float(v) for v in s) - 1.0) > 1e-9:
+            return False
+    return True
 
 
 def _one_state(item: Any, space: StateSpace) -> list[Any]:

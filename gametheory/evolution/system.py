@@ -243,7 +243,15 @@ class EvolutionarySystem:
         """
         from .rest_points import rest_points
 
-        return rest_points(self, timeout=timeout)
+        cached = self.__dict__.get("_rest_points")
+        if cached is not None:
+            return cached
+        found = rest_points(self, timeout=timeout)
+        if found.complete or not self._rule.differentiable or found.notes[:1] == [
+            "logit rest points are found numerically from a grid of starting states"
+        ]:
+            self.__dict__["_rest_points"] = found  # complete results do not depend on timeout
+        return found
 
     def stability_table(self, *, latex: bool = False, timeout: float | None = 60.0) -> Any:
         """The stability table (one row per rest point); see
@@ -319,7 +327,7 @@ class NumericSystem:
             missing = [n for n in names if n not in s]
             if missing:
                 raise UnboundParameterError(
-                    f"the simulation needs numeric values for every parameter, but "
+                    f"evaluating the dynamics needs numeric values for every parameter, but "
                     f"{', '.join(missing)} {'is' if len(missing) == 1 else 'are'} unbound"
                     + (f" in scenario {k}" if len(scenarios) > 1 else "")
                     + f"; give them, e.g. {missing[0]}=1"
