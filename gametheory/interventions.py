@@ -1080,9 +1080,13 @@ def _verify(
     best response to every profile for strict dominance) and the failure of the concept. For a
     uniform level that is not attained, the concept must hold strictly between level and upper.
     """
-    closure = {"strict": "nash", "dominant": "weakly_dominant", "ess": "nash", "unique_ess": "nash"}.get(
-        concept, concept
-    )
+    closures = {
+        "strict": "nash",
+        "dominant": "weakly_dominant",
+        "ess": "nash",
+        "unique_ess": "nash",
+    }
+    closure = closures.get(concept, concept)
     problems = []
     if new.kind == "symbolic":  # an irrational infimum (concept="unique"): check just above
         if not _satisfies(instrument.apply(game, _inside(level, upper), z), z, concept):
@@ -1844,7 +1848,9 @@ def _symbolic_unique(
 # --------------------------------------------------------------------------------------------
 
 
-def _unique_ess(game: Game, z: tuple[int, ...], instrument: Any, symbolic: bool) -> InterventionResult:
+def _unique_ess(
+    game: Game, z: tuple[int, ...], instrument: Any, symbolic: bool
+) -> InterventionResult:
     """Least uniform level making ``z`` the only strict pure profile.
 
     Each pure profile ``s`` is strict iff ``a_k + b_k l > 0`` for all its deviation constraints
@@ -1865,7 +1871,7 @@ def _unique_ess(game: Game, z: tuple[int, ...], instrument: Any, symbolic: bool)
     exact_game = game.kind == "exact"
     arrays = tuple(np.asarray(a, dtype=object) for a in game.as_fractions())
     coef = instrument.coefficients(game, z)
-    coef = np.vectorize(lambda v: Fraction(v) if not isinstance(v, Fraction) else v, otypes=[object])(
+    coef = np.vectorize(lambda v: v if isinstance(v, Fraction) else Fraction(v), otypes=[object])(
         coef
     )
     rows = {}
@@ -1899,14 +1905,10 @@ def _unique_ess(game: Game, z: tuple[int, ...], instrument: Any, symbolic: bool)
             found = (p, False)
             break
     if found is None:
-        reason = (
-            "no level makes the target the only strict equilibrium: "
-            + (
-                "the target is never strict"
-                if not any(strict_at(z, p) for p in ordered)
-                and not strict_at(z, ordered[-1] + 1)
-                else "another pure profile stays strict at every level where the target is"
-            )
+        reason = "no level makes the target the only strict equilibrium: " + (
+            "the target is never strict"
+            if not any(strict_at(z, p) for p in ordered) and not strict_at(z, ordered[-1] + 1)
+            else "another pure profile stays strict at every level where the target is"
         )
         return _infeasible(game, z, instrument, "unique_ess", reason, method)
     level, attained = found
@@ -2006,7 +2008,8 @@ def _unique_ess_symbolic(
         bounds.append(lowest)
     level = sympy.simplify(sympy.Max(level, *bounds)) if bounds else level
     if upper is not None:
-        feasible = _decided(sympy.And(feasible if feasible is not True else sympy.true, level < upper))
+        known = sympy.true if feasible is True else feasible
+        feasible = _decided(sympy.And(known, level < upper))
     return _finish(
         game,
         z,

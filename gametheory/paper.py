@@ -2026,8 +2026,7 @@ PROPOSITIONS: tuple[Proposition, ...] = (
         "parametrisation; illustrative values), solved by `gametheory.evolution` (replicator "
         "dynamics, exact rest points and stability table, `stability_threshold`) "
         "[@friedman1991; @ritzberger1995; @zhou2007].",
-        function="gametheory.models.environmental_regulation.CentralLocalEnterprise."
-        "minimal_fine",
+        function="gametheory.models.environmental_regulation.CentralLocalEnterprise.minimal_fine",
         figure="evolution_regulation_basins",
         also=("evolution_regulation_paths",),
         verdict="qualified",

@@ -399,7 +399,9 @@ def _algebraic_point(
         J = jac.xreplace(dict(zip(system.variables, values, strict=True)))
         lin = classify_rational(J)
     else:
-        reduced = jac.applyfunc(lambda e: pt.reduce(sympy.expand(e.xreplace(face.subs)), gens))
+        reduced = jac.applyfunc(
+            lambda e: pt.reduce(sympy.expand(e.xreplace(face.subs)), gens).as_expr()
+        )
         lin = classify_algebraic(reduced, pt)
         J = jac.xreplace(dict(zip(system.variables, values, strict=True)))
     return _point(system, state, face.supports, location, J, lin)
@@ -771,7 +773,7 @@ def _mutator_points(system: Any, deadline: float | None) -> RestPoints:
                 J = jac.xreplace(dict(zip(gens, values, strict=True)))
                 lin = classify_rational(J)
             else:
-                reduced = jac.applyfunc(lambda e, pt=pt: pt.reduce(sympy.expand(e), gens))
+                reduced = jac.applyfunc(lambda e, pt=pt: pt.reduce(sympy.expand(e), gens).as_expr())
                 lin = classify_algebraic(reduced, pt)
                 J = jac.xreplace(dict(zip(gens, values, strict=True)))
             points.append(_point(system, state, supports, location, J, lin))
@@ -864,6 +866,8 @@ def _logit_points(system: Any, deadline: float | None) -> RestPoints:
             )
         )
     notes = ["logit rest points are found numerically from a grid of starting states"]
+    if not complete:
+        notes.append("the search stopped at the timeout before every starting state was tried")
     return RestPoints(points, system, False, notes)
 
 

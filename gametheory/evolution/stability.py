@@ -34,6 +34,7 @@ all positive. Friedman's (1991) test for two populations is the case ``d = 2``:
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -145,7 +146,7 @@ def _factor_conditions(
     column = _routh_column(monic)
     changes = [
         sympy.Or(sympy.And(positive(u), negative(v)), sympy.And(negative(u), positive(v)))
-        for u, v in zip(column, column[1:], strict=False)
+        for u, v in itertools.pairwise(column)
     ]
     unstable = sympy.Or(*(negative(c) for c in monic[1:]), *changes)
     roots = sympy.roots(q.as_expr(), q.gen, multiple=True)

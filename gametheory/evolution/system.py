@@ -247,18 +247,27 @@ class EvolutionarySystem:
         if cached is not None:
             return cached
         found = rest_points(self, timeout=timeout)
-        if found.complete or not self._rule.differentiable or found.notes[:1] == [
-            "logit rest points are found numerically from a grid of starting states"
-        ]:
+        if (
+            found.complete
+            or not self._rule.differentiable
+            or found.notes[:1]
+            == ["logit rest points are found numerically from a grid of starting states"]
+        ):
             self.__dict__["_rest_points"] = found  # complete results do not depend on timeout
         return found
 
-    def stability_table(self, *, latex: bool = False, timeout: float | None = 60.0) -> Any:
+    def stability_table(
+        self,
+        *,
+        latex: bool = False,
+        locations: Any = None,
+        timeout: float | None = 60.0,
+    ) -> Any:
         """The stability table (one row per rest point); see
         :func:`gametheory.evolution.table.stability_table`."""
         from .table import stability_table
 
-        return stability_table(self, latex=latex, timeout=timeout)
+        return stability_table(self, latex=latex, locations=locations, timeout=timeout)
 
     def stability_condition(
         self, profile: Sequence[int | str], *, unique: bool = False

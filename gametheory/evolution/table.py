@@ -20,10 +20,12 @@ import pandas as pd
 import sympy
 
 from ..symbolic import Threshold, threshold
-from .conditions import _atom
+from .conditions import _atom, size
 from .stability import friedman
 
 __all__ = [
+    "LATEX_MAX_NODES",
+    "LOCATIONS",
     "StabilityThreshold",
     "stability_condition",
     "stability_table",
@@ -32,7 +34,22 @@ __all__ = [
 ]
 
 
-def stability_table(system: Any, *, latex: bool = False, timeout: float | None = 60.0) -> Any:
+#: Where a rest point can lie: a vertex, an edge, a higher face or the interior.
+LOCATIONS = ("vertex", "edge", "face", "interior")
+
+#: A cell of the LaTeX table whose expression tree has more nodes than this is printed as a
+#: placeholder pointing to the DataFrame: typesetting (and reading) a condition of thousands of
+#: terms helps nobody, and ``sympy.latex`` on it can take minutes.
+LATEX_MAX_NODES = 400
+
+
+def stability_table(
+    system: Any,
+    *,
+    latex: bool = False,
+    locations: Sequence[str] | None = None,
+    timeout: float | None = 60.0,
+) -> Any:
     """One row per rest point: state, eigenvalues, conditions, class.
 
     Columns: ``point`` (a label: action names at a vertex), ``location``, one column per state
@@ -40,12 +57,33 @@ def stability_table(system: Any, *, latex: bool = False, timeout: float | None =
     conditions; ``True``/``False`` for numeric games), ``unstable`` (some eigenvalue has a
     positive real part), ``classification`` (``"stable"``, ``"saddle"``, ``"source"``,
     ``"non-hyperbolic"``, or ``None`` when it depends on the parameters), ``continuum`` and, for
-    two-dimensional systems, Friedman's ``det`` and ``trace``. ``latex=True`` returns the table
-    as a LaTeX ``tabular`` instead.
+    two-dimensional systems, Friedman's ``det`` and ``trace``.
+
+    ``locations`` keeps only the rest points at those locations (a subset of
+    :data:`LOCATIONS`; papers of the genre print the ``("vertex",)`` rows). ``latex=True``
+    returns the table as a LaTeX ``tabular`` instead; cells longer than
+    :data:`LATEX_MAX_NODES` expression nodes are replaced by a placeholder.
     """
+    keep = _locations(locations)
     points = system.rest_points(timeout=timeout)
-    df = table_of(system, points)
+    chosen = [pt for pt in points if pt.location in keep]
+    df = table_of(system, chosen)
+    df.attrs["complete"] = getattr(points, "complete", True)
     return to_latex(df, system) if latex else df
+
+
+def _locations(locations: Sequence[str] | None) -> tuple[str, ...]:
+    if locations is None:
+        return LOCATIONS
+    if isinstance(locations, str):
+        locations = (locations,)
+    chosen = tuple(locations)
+    unknown = [loc for loc in chosen if loc not in LOCATIONS]
+    if unknown or not chosen:
+        raise ValueError(
+            f"locations must be a non-empty subset of {LOCATIONS}; got {tuple(locations)!r}"
+        )
+    return chosen
 
 
 def table_of(system: Any, points: Sequence[Any]) -> pd.DataFrame:
@@ -100,7 +138,7 @@ def to_latex(df: pd.DataFrame, system: Any) -> str:
         r"\midrule",
     ]
     for _, row in df.iterrows():
-        state = ", ".join(sympy.latex(sympy.sympify(row[n])) for n in names)
+        state = ", ".join(_latex_value(sympy.sympify(row[n])) for n in names)
         point = f"$({state})$"
         eig = ", ".join(_latex_value(e) for e in row["eigenvalues"]) or "--"
         cells = [point, f"${eig}$" if row["eigenvalues"] else "--"]
@@ -115,6 +153,8 @@ def to_latex(df: pd.DataFrame, system: Any) -> str:
 
 
 def _latex_value(e: Any) -> str:
+    if isinstance(e, sympy.Basic) and size(e, LATEX_MAX_NODES + 1) > LATEX_MAX_NODES:
+        return r"\text{(long; see the DataFrame)}"
     if isinstance(e, complex):
         return f"{e.real:.4g}" if abs(e.imag) < 1e-15 else f"{e.real:.4g} {e.imag:+.4g}i"
     if hasattr(e, "_latex") and not isinstance(e, sympy.Basic):
@@ -127,6 +167,8 @@ def _latex_condition(c: Any) -> str:
         return "always"
     if c is sympy.false or c is False:
         return "never"
+    if size(c, LATEX_MAX_NODES + 1) > LATEX_MAX_NODES:
+        return "(long; see the DataFrame)"
     return f"${sympy.latex(c)}$"
 
 
@@ -269,12 +311,16 @@ def _negative_given(value: sympy.Expr, assumed: set) -> bool:
     if num.is_negative:
         return True
     for e, op in assumed:
-        if op in ("<", "<=") and sympy.expand(num - e).is_nonpositive and (
-            op == "<" or sympy.expand(num - e).is_negative
+        if (
+            op in ("<", "<=")
+            and sympy.expand(num - e).is_nonpositive
+            and (op == "<" or sympy.expand(num - e).is_negative)
         ):
             return True
-        if op in (">", ">=") and sympy.expand(num + e).is_nonpositive and (
-            op == ">" or sympy.expand(num + e).is_negative
+        if (
+            op in (">", ">=")
+            and sympy.expand(num + e).is_nonpositive
+            and (op == ">" or sympy.expand(num + e).is_negative)
         ):
             return True
     return False

@@ -139,8 +139,15 @@ def evolution_regulation_basins() -> FigureResult:
     for k, label in enumerate(detections):
         part = data[data["detection"] == label]
         colour = _COLOURS[2 * k + 1]
-        ax.plot(part["fine"], part["share_cooperative"], color=colour, lw=1.6, marker="o",
-                ms=2.5, label=label)
+        ax.plot(
+            part["fine"],
+            part["share_cooperative"],
+            color=colour,
+            lw=1.6,
+            marker="o",
+            ms=2.5,
+            label=label,
+        )
         mark = marks_df[marks_df["detection"] == label].iloc[0]
         ax.axvline(mark["stable_above"], color=colour, ls="--", lw=0.9)
         ax.axvline(mark["unique_above"], color=colour, ls=":", lw=1.1)
@@ -189,8 +196,14 @@ def evolution_two_cities() -> FigureResult:
         for run, style in ((0, "-"), (1, "--")):
             part = data[(data["scenario"] == scenario) & (data["run"] == run)]
             for column in ("x", "y", "z"):
-                ax.plot(part["t"], part[column], color=colours[column], ls=style, lw=1.3,
-                        label=names[column] if run == 0 else None)
+                ax.plot(
+                    part["t"],
+                    part[column],
+                    color=colours[column],
+                    ls=style,
+                    lw=1.3,
+                    label=names[column] if run == 0 else None,
+                )
         ax.set_title(scenario)
         ax.set_ylim(-0.02, 1.02)
         ax.set_xlim(t[0], t[-1])

@@ -40,38 +40,37 @@ from ._tripartite import TripartiteModel
 
 __all__ = ["INITIAL_STATES", "SCENARIOS", "STABLE_STATES", "EnterprisePublicGovernment"]
 
-F = Fraction
 
 #: Parameter changes of the scenarios in the authors' code (from the Base values).
 SCENARIOS: dict[str, dict[str, Any]] = {
     "Base": {},
-    "Scenario 4, stage 1": {"eA": F(2, 10), "beta": F(5, 100), "G0": 20},
+    "Scenario 4, stage 1": {"eA": Fraction(2, 10), "beta": Fraction(5, 100), "G0": 20},
     "Scenario 4, stage 2": {
-        "eA": F(4, 10),
+        "eA": Fraction(4, 10),
         "Rc": 15,
-        "alpha": F(6, 100),
-        "beta": F(2, 10),
+        "alpha": Fraction(6, 100),
+        "beta": Fraction(2, 10),
         "G0": 20,
         "G1": 10,
     },
     "Scenario 4, stage 3": {
-        "eA": F(5, 10),
+        "eA": Fraction(5, 10),
         "Rc": 20,
-        "alpha": F(1, 10),
-        "beta": F(2, 10),
-        "delta": F(7, 10),
-        "epsilon": F(1, 10),
+        "alpha": Fraction(1, 10),
+        "beta": Fraction(2, 10),
+        "delta": Fraction(7, 10),
+        "epsilon": Fraction(1, 10),
         "G0": 25,
         "G1": 15,
     },
     "Scenario 4, stage 4": {
         "Pe": 10,
-        "eA": F(7, 10),
+        "eA": Fraction(7, 10),
         "Rc": 25,
-        "beta": F(2, 10),
-        "gamma": F(3, 10),
-        "delta": F(5, 10),
-        "zeta": F(2, 10),
+        "beta": Fraction(2, 10),
+        "gamma": Fraction(3, 10),
+        "delta": Fraction(5, 10),
+        "zeta": Fraction(2, 10),
         "G0": 15,
     },
 }
@@ -98,26 +97,26 @@ class EnterprisePublicGovernment(TripartiteModel):
     PA: Any = 40
     Pe: Any = 20
     CA: Any = 35
-    eA: Any = F(1, 10)
+    eA: Any = Fraction(1, 10)
     Rc: Any = 10
     alpha: Any = 0
     beta: Any = 0
-    gamma: Any = F(1, 10)
+    gamma: Any = Fraction(1, 10)
     CH: Any = -30
     CB1: Any = 30
-    delta: Any = F(8, 10)
+    delta: Any = Fraction(8, 10)
     CB0: Any = 18
     epsilon: Any = 0
     Rp: Any = 25
-    zeta: Any = F(1, 10)
-    eta: Any = F(1, 10)
-    theta: Any = F(1, 10)
-    lambda_: Any = F(1, 10)
+    zeta: Any = Fraction(1, 10)
+    eta: Any = Fraction(1, 10)
+    theta: Any = Fraction(1, 10)
+    lambda_: Any = Fraction(1, 10)
     CG1: Any = 25
     CE: Any = 30
-    gov: Any = F(1, 2)
+    gov: Any = Fraction(1, 2)
     G0: Any = 10
-    kappa: Any = F(8, 10)
+    kappa: Any = Fraction(8, 10)
     G1: Any = 5
 
     PLAYERS: ClassVar[tuple[str, str, str]] = ("Enterprise", "Public", "Government")
