@@ -28,6 +28,13 @@ def test_tour_runs_and_shows_what_it_claims():
     assert type(namespace["fig"]).__name__ == "Figure"
     structures = set(gt.summarize(namespace["grid"])["structure"].astype(str))
     assert {"(C,C)", "(D,D)"} <= structures
+    points = {p.label: p.classification for p in namespace["system"].rest_points()}
+    assert points["((1/3, 2/3), (1/3, 2/3))"] == "saddle" and points["(C, C)"] == "stable"
+    ends = namespace["paths"].groupby("run")[["x", "y"]].last().to_numpy()
+    np = namespace["np"]
+    np.testing.assert_allclose(ends, [[0, 0], [1, 1]], atol=1e-4)
+    (found,) = gt.evolution.ess(namespace["hawk_dove"])
+    assert [str(v) for v in found.strategy] == ["2/3", "1/3"]
 
 
 def test_ci_runs_the_readme_test_command_verbatim():
