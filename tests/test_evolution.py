@@ -555,6 +555,22 @@ def test_bad_input_is_refused_with_a_clear_message():
         ev.stability_threshold(parametric, (0, 0), "s")
 
 
+def test_single_population_states_may_be_written_as_one_mixed_strategy():
+    A = [[0, -1, 2], [2, 0, -1], [-1, 2, 0]]
+    space = ev.replicator(gt.Game(A, [list(r) for r in zip(*A, strict=True)]), single=True).space
+    np.testing.assert_array_equal(space.check_states((0.2, 0.3, 0.5)), [[0.2, 0.3]])
+    np.testing.assert_array_equal(
+        space.check_states([(0.2, 0.3, 0.5), (0.1, 0.1, 0.8)]), [[0.2, 0.3], [0.1, 0.1]]
+    )
+    with pytest.raises(ValueError, match=r"sum to 1\.1"):
+        space.check_states((0.2, 0.3, 0.6))
+    two = ev.replicator(hawk_dove(), single=True).space
+    np.testing.assert_array_equal(two.check_states([(0.3, 0.7)]), [[0.3]])
+    np.testing.assert_array_equal(two.check_states([[0.3], [0.7]]), [[0.3], [0.7]])
+    with pytest.raises(ValueError, match="ambiguous"):
+        two.check_states([0.3, 0.7])
+
+
 def test_stability_table_locations_and_latex():
     model = CentralLocalEnterprise.symbolic()
     table = model.stability_table(locations=("vertex",))

@@ -245,9 +245,13 @@ def _integrate_block(
     sub = _Subset(numeric, scen)
     n = len(block)
 
+    evaluate = sub.numeric if sub.shared else None  # one scenario: a single batch of n
+
     def rhs(_t: float, y: np.ndarray) -> np.ndarray:
         if deadline is not None and time.monotonic() > deadline:
             raise TimeoutError("simulate: the time limit expired; raise timeout= or simulate less")
+        if evaluate is not None:
+            return evaluate(y.reshape(1, n, dim)).reshape(-1)
         return sub(y.reshape(n, 1, dim)).reshape(-1)
 
     method = options["method"]

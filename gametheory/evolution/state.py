@@ -283,8 +283,11 @@ class StateSpace:
 
         Accepted: an array ``(n, dim)`` or ``(dim,)`` of variable values; or a sequence of states,
         each one mixed strategy per population (``((x, 1 - x), (y, 1 - y))``) or, for
-        two-action populations, one share per population. Raises ``ValueError`` for NaN, negative
-        shares, shares summing to more than 1 (beyond ``tol``) or a wrong size.
+        two-action populations, one share per population; for a single population also its
+        mixed strategy without the nesting (``(0.2, 0.3, 0.5)``; with two actions only inside a
+        list, ``[(0.3, 0.7)]``, since ``[0.3, 0.7]`` could also be two states). Raises
+        ``ValueError`` for NaN, negative shares, shares summing to more than 1 (beyond ``tol``)
+        or a wrong size.
         """
         if isinstance(states, str):
             raise TypeError("initial states must be numbers, not a string")
@@ -464,7 +467,16 @@ def _as_state_rows(states: Any, space: StateSpace) -> np.ndarray:
         raise TypeError(f"initial states must be a sequence or an array, got {states!r}")
     if not items:
         raise ValueError("no initial states were given")
-    if all(_is_number(v) for v in items):  # one state as variable values
+    if all(_is_number(v) for v in items):  # one state: variable values or one mixed strategy
+        single = len(space.populations) == 1 and len(items) == space.populations[0].size
+        if single and len(items) == 2 and abs(sum(float(v) for v in items) - 1.0) <= 1e-9:
+            raise ValueError(
+                f"ambiguous initial states {states!r}: this reads both as one mixed strategy "
+                "and as two states of the share of the first action; write one state as "
+                f"[{tuple(items)!r}] and two states as [[{items[0]!r}], [{items[1]!r}]]"
+            )
+        if single:
+            return _float_rows([_one_state(items, space)])
         return _float_rows([items])
     if _one_state_of_mixed_strategies(items, space) and all(
         isinstance(v, Sequence) and len(v) == space.dim and all(_is_number(u) for u in v)
@@ -500,6 +512,12 @@ def _one_state(item: Any, space: StateSpace) -> list[Any]:
     parts = list(item)
     if len(parts) == space.dim and all(_is_number(v) for v in parts):
         return parts
+    if (
+        len(space.populations) == 1
+        and len(parts) == space.populations[0].size
+        and all(_is_number(v) for v in parts)
+    ):
+        parts = [parts]  # one population: its mixed strategy, written without the nesting
     if len(parts) != len(space.populations):
         raise ValueError(
             f"a state needs one mixed strategy per population ({len(space.populations)}) or "

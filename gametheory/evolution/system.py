@@ -391,6 +391,16 @@ class NumericSystem:
             and not space.single
             and all(k == 2 for k in space.sizes)
         )
+        # replicator of a two-player game with one scenario: plain matrix products
+        self.bimatrix = None
+        if (
+            isinstance(self.system.rule, Replicator)
+            and not self.two_action
+            and len(self.payoffs) == 2
+            and S == 1
+        ):
+            A = np.ascontiguousarray(self.payoffs[0][0])
+            self.bimatrix = (A.T.copy(), None if space.single else self.payoffs[1][0].copy())
         if self.two_action:
             # D_i's payoff-difference tensor over the others' actions, (S, 2, ..., 2)
             self.differences = [
@@ -416,6 +426,8 @@ class NumericSystem:
     def __call__(self, x: np.ndarray) -> np.ndarray:
         if self.two_action:
             return self._two_action(x)
+        if self.bimatrix is not None:
+            return self._two_player(x)
         space = self.system.space
         shares = space.full_array(x)
         if space.single:
@@ -430,6 +442,24 @@ class NumericSystem:
             for s, f in zip(shares, fitness, strict=True)
         ]
         return np.concatenate([f[..., :-1] for f in flows], axis=-1)
+
+    def _two_player(self, x: np.ndarray) -> np.ndarray:
+        """Replicator of a two-player game under one scenario: fitness ``A y`` and ``B^T x``
+        (``A x`` for one population), ``x_a' = x_a ((A y)_a - x.A y)``, by matrix products."""
+        At, B = self.bimatrix
+        if B is None:
+            full = np.concatenate([x, 1.0 - x.sum(axis=-1, keepdims=True)], axis=-1)
+            fit = full @ At
+            fit -= (full * fit).sum(axis=-1, keepdims=True)
+            return full[..., :-1] * fit[..., :-1]
+        m = At.shape[1] - 1
+        u, v = x[..., :m], x[..., m:]
+        xs = np.concatenate([u, 1.0 - u.sum(axis=-1, keepdims=True)], axis=-1)
+        ys = np.concatenate([v, 1.0 - v.sum(axis=-1, keepdims=True)], axis=-1)
+        fx, fy = ys @ At, xs @ B
+        gx = xs * (fx - np.sum(xs * fx, axis=-1, keepdims=True))
+        gy = ys * (fy - np.sum(ys * fy, axis=-1, keepdims=True))
+        return np.concatenate([gx[..., :-1], gy[..., :-1]], axis=-1)
 
     def _two_action(self, x: np.ndarray) -> np.ndarray:
         """Replicator, every population with two actions: ``x_i' = x_i (1 - x_i) D_i``, with
