@@ -436,6 +436,22 @@ def trajectories_3d(
 # ---- phase portrait of a two-dimensional system -------------------------------------------
 
 
+def _field_inputs(
+    system: Any, params: Any, density: Any, grid: Any, paths: Any, rest_points: Any, name: str
+) -> tuple[Any, float, int, Any, Any]:
+    """The checked inputs of a vector-field plot: the numeric system, density, grid size,
+    populations and rest-point marks."""
+    numeric = _numeric_system(system, params, name)
+    density = _positive(density, "density")
+    grid = _grid_size(grid)
+    pops = _pops_of(system)
+    if paths is not None:
+        _check_paths(paths, name)
+        _check_same_variables(system, paths.attrs["populations"], name)
+    points = _rest_point_marks(system, params, rest_points, name, numeric=numeric)
+    return numeric, density, grid, pops, points
+
+
 def phase_portrait(
     system: EvolutionarySystem,
     *,
@@ -485,14 +501,9 @@ def phase_portrait(
             "each, or one population with three actions); this system has "
             f"{_describe_pops(_pops_of(system))} (dimension {system.dim}){hint}"
         )
-    numeric = _numeric_system(system, params, "phase_portrait")
-    density = _positive(density, "density")
-    grid = _grid_size(grid)
-    pops = _pops_of(system)
-    if paths is not None:
-        _check_paths(paths, "phase_portrait")
-        _check_same_variables(system, paths.attrs["populations"], "phase_portrait")
-    points = _rest_point_marks(system, params, rest_points, "phase_portrait", numeric=numeric)
+    numeric, density, grid, pops, points = _field_inputs(
+        system, params, density, grid, paths, rest_points, "phase_portrait"
+    )
     with _style(ax):
         fig, ax = _single_axes(ax, (5.4, 3.7))
         axis = np.linspace(0.0, 1.0, grid)
@@ -583,14 +594,9 @@ def simplex(
                 else ""
             )
         )
-    numeric = _numeric_system(system, params, "simplex")
-    density = _positive(density, "density")
-    grid = _grid_size(grid)
-    pops = _pops_of(system)
-    if paths is not None:
-        _check_paths(paths, "simplex")
-        _check_same_variables(system, paths.attrs["populations"], "simplex")
-    points = _rest_point_marks(system, params, rest_points, "simplex", numeric=numeric)
+    numeric, density, grid, pops, points = _field_inputs(
+        system, params, density, grid, paths, rest_points, "simplex"
+    )
     with _style(ax):
         fig, ax = _single_axes(ax, (4.6, 3.8))
         xs = np.linspace(0.0, 1.0, grid)

@@ -303,6 +303,20 @@ def _values_of(system: Any, state: Sequence[Sequence[Any]]) -> tuple[Any, ...]:
 # --------------------------------------------------------------------------------------------
 
 
+def _expired(deadline: float | None, notes: list[str]) -> bool:
+    """Whether the face search is past its deadline (then noted and warned about)."""
+    if deadline is None or time.monotonic() <= deadline:
+        return False
+    notes.append("timeout: not every face was searched")
+    warnings.warn(
+        "rest_points: the time limit expired before every face was searched; the list "
+        "is incomplete (complete=False); raise timeout= to search them all",
+        RuntimeWarning,
+        stacklevel=4,
+    )
+    return True
+
+
 def _exact_faces(system: Any, deadline: float | None) -> RestPoints:
     from .. import nplayer
 
@@ -311,15 +325,8 @@ def _exact_faces(system: Any, deadline: float | None) -> RestPoints:
     notes: list[str] = []
     jac = system.jacobian
     for supports in _faces(system):
-        if deadline is not None and time.monotonic() > deadline:
+        if _expired(deadline, notes):
             complete = False
-            notes.append("timeout: not every face was searched")
-            warnings.warn(
-                "rest_points: the time limit expired before every face was searched; the list "
-                "is incomplete (complete=False); raise timeout= to search them all",
-                RuntimeWarning,
-                stacklevel=3,
-            )
             break
         face = _face(system, supports)
         location = _location(system, supports)
@@ -513,15 +520,8 @@ def _symbolic_faces(system: Any, deadline: float | None) -> RestPoints:
     notes: list[str] = []
     jac = system.jacobian
     for supports in _faces(system):
-        if deadline is not None and time.monotonic() > deadline:
+        if _expired(deadline, notes):
             complete = False
-            notes.append("timeout: not every face was searched")
-            warnings.warn(
-                "rest_points: the time limit expired before every face was searched; the list "
-                "is incomplete (complete=False); raise timeout= to search them all",
-                RuntimeWarning,
-                stacklevel=3,
-            )
             break
         face = _face(system, supports)
         location = _location(system, supports)
