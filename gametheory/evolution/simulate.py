@@ -245,29 +245,38 @@ def _integrate_block(
     sub = _Subset(numeric, scen)
     n = len(block)
 
-    evaluate = sub.numeric if sub.shared else None  # one scenario: a single batch of n
+    # one scenario for the whole block: integrate in component-major order, y = X.ravel()
+    # with X of shape (dim, n), so that the right-hand side works on contiguous rows
+    columns = sub.numeric.columns if sub.shared else None
 
     def rhs(_t: float, y: np.ndarray) -> np.ndarray:
         if deadline is not None and time.monotonic() > deadline:
             raise TimeoutError("simulate: the time limit expired; raise timeout= or simulate less")
-        if evaluate is not None:
-            return evaluate(y.reshape(1, n, dim)).reshape(-1)
+        if columns is not None:
+            return columns(y.reshape(dim, n)).reshape(-1)
         return sub(y.reshape(n, 1, dim)).reshape(-1)
+
+    if columns is not None:
+        y_start = np.ascontiguousarray(y0.T).reshape(-1)
+
+        def unpack(flat: np.ndarray) -> np.ndarray:  # (dim * n, T) -> (n, T, dim)
+            return flat.reshape(dim, n, -1).transpose(1, 2, 0)
+    else:
+        y_start = y0.reshape(-1)
+
+        def unpack(flat: np.ndarray) -> np.ndarray:  # (n * dim, T) -> (n, T, dim)
+            return flat.reshape(n, dim, -1).transpose(0, 2, 1)
 
     method = options["method"]
     if method in _FIXED:
-        return (
-            _fixed_step(rhs, y0.reshape(-1), times, options["steps"], method)
-            .reshape(len(times), n, dim)
-            .transpose(1, 0, 2)
-        )
+        return unpack(_fixed_step(rhs, y_start, times, options["steps"], method).T)
     from scipy.integrate import solve_ivp
 
     scale = math.sqrt(y0.size)
     sol = solve_ivp(
         rhs,
         (times[0], times[-1]),
-        y0.reshape(-1),
+        y_start,
         method=method,
         t_eval=times,
         rtol=options["rtol"] / scale if method != "LSODA" else options["rtol"],
@@ -275,7 +284,7 @@ def _integrate_block(
     )
     if not sol.success:
         raise RuntimeError(f"the integration failed: {sol.message}")
-    return sol.y.reshape(n, dim, len(times)).transpose(0, 2, 1)
+    return unpack(sol.y)
 
 
 class _Subset:

@@ -443,6 +443,46 @@ class NumericSystem:
         ]
         return np.concatenate([f[..., :-1] for f in flows], axis=-1)
 
+    def columns(self, X: np.ndarray) -> np.ndarray:
+        """``F`` on states stored component-major, ``X`` of shape ``(dim, n)`` (one scenario):
+        the layout :func:`~gametheory.evolution.simulate.simulate` integrates in, where each
+        variable is a contiguous row."""
+        if self.two_action:
+            return self._two_action_columns(X)
+        if self.bimatrix is not None:
+            return self._two_player_columns(X)
+        n = X.shape[1]
+        return self(np.ascontiguousarray(X.T).reshape(1, n, -1))[0].T
+
+    def _two_player_columns(self, X: np.ndarray) -> np.ndarray:
+        At, B = self.bimatrix
+        A = At.T
+        if B is None:
+            full = np.vstack([X, 1.0 - X.sum(axis=0)])
+            fit = A @ full
+            fit -= (full * fit).sum(axis=0)
+            return X * fit[:-1]
+        m = A.shape[0] - 1
+        xs = np.vstack([X[:m], 1.0 - X[:m].sum(axis=0)])
+        ys = np.vstack([X[m:], 1.0 - X[m:].sum(axis=0)])
+        fx, fy = A @ ys, B.T @ xs
+        fx -= (xs * fx).sum(axis=0)
+        fy -= (ys * fy).sum(axis=0)
+        return np.vstack([X[:m] * fx[:-1], X[m:] * fy[:-1]])
+
+    def _two_action_columns(self, X: np.ndarray) -> np.ndarray:
+        """The two-action fast path on ``(dim, n)`` rows: ``D_i`` contracted one opponent at a
+        time, ``T <- T[..., 1, :] + (T[..., 0, :] - T[..., 1, :]) x_j``."""
+        d = X.shape[0]
+        out = np.empty_like(X)
+        for i, W in enumerate(self.differences):
+            T = W[0][..., None]  # (2, ..., 2, 1): the others' actions, then the states
+            for j in reversed([j for j in range(d) if j != i]):
+                T = T[..., 1, :] + (T[..., 0, :] - T[..., 1, :]) * X[j]
+            xi = X[i]
+            out[i] = xi * (1.0 - xi) * T
+        return out
+
     def _two_player(self, x: np.ndarray) -> np.ndarray:
         """Replicator of a two-player game under one scenario: fitness ``A y`` and ``B^T x``
         (``A x`` for one population), ``x_a' = x_a ((A y)_a - x.A y)``, by matrix products."""
