@@ -139,14 +139,22 @@ def test_asymmetric_three_population_equations_are_x_one_minus_x_times_the_payof
 
 def test_numeric_rhs_matches_the_symbolic_equations_at_many_states():
     rng = np.random.default_rng(5)
-    for shape in ((2, 2, 2), (3, 2), (2, 3)):
-        game = random_game(rng, shape)
-        system = ev.replicator(game)
+    shapes = ((2, 2, 2), (3, 2), (2, 3), (2, 4), (3, 3), (2, 3, 2), (3, 3, "single"))
+    for shape in shapes:
+        single = shape[-1] == "single"
+        game = random_game(rng, shape[:-1] if single else shape)
+        if single:
+            A = game.payoff_arrays[0]
+            game = gt.Game(A.tolist(), A.T.tolist())
+        system = ev.replicator(game, single=single)
         f = sympy.lambdify(system.variables, list(system.equations), "numpy")
         states = system.space.grid(4)
-        got = system.rhs(states)
-        want = np.array([f(*s) for s in states], dtype=float)
-        np.testing.assert_allclose(got, want, atol=1e-12)
+        want = np.array([np.ravel(f(*s)) for s in states], dtype=float)
+        np.testing.assert_allclose(system.rhs(states), want, atol=1e-12)
+        # the component-major layout the integrator uses (fast paths for two players and
+        # for two-action populations)
+        rows = system.numeric(None).columns(np.ascontiguousarray(states.T))
+        np.testing.assert_allclose(rows.T, want, atol=1e-12)
 
 
 def test_rock_paper_scissors_interior_point_by_win_and_loss():

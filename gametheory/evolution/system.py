@@ -457,18 +457,26 @@ class NumericSystem:
     def _two_player_columns(self, X: np.ndarray) -> np.ndarray:
         At, B = self.bimatrix
         A = At.T
+        d, n = X.shape
         if B is None:
-            full = np.vstack([X, 1.0 - X.sum(axis=0)])
+            full = np.empty((d + 1, n))
+            full[:d] = X
+            full[d] = 1.0 - X.sum(axis=0)
             fit = A @ full
             fit -= (full * fit).sum(axis=0)
             return X * fit[:-1]
         m = A.shape[0] - 1
-        xs = np.vstack([X[:m], 1.0 - X[:m].sum(axis=0)])
-        ys = np.vstack([X[m:], 1.0 - X[m:].sum(axis=0)])
+        xs, ys = np.empty((m + 1, n)), np.empty((d - m + 1, n))
+        xs[:m], ys[:-1] = X[:m], X[m:]
+        xs[m] = 1.0 - X[:m].sum(axis=0)
+        ys[-1] = 1.0 - X[m:].sum(axis=0)
         fx, fy = A @ ys, B.T @ xs
         fx -= (xs * fx).sum(axis=0)
         fy -= (ys * fy).sum(axis=0)
-        return np.vstack([X[:m] * fx[:-1], X[m:] * fy[:-1]])
+        out = np.empty_like(X)
+        np.multiply(X[:m], fx[:-1], out=out[:m])
+        np.multiply(X[m:], fy[:-1], out=out[m:])
+        return out
 
     def _two_action_columns(self, X: np.ndarray) -> np.ndarray:
         """The two-action fast path on ``(dim, n)`` rows: ``D_i`` contracted one opponent at a
