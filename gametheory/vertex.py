@@ -1,9 +1,9 @@
 """Exact enumeration of all extreme Nash equilibria of a bimatrix game.
 
 Method (von Stengel 2002, *Handbook of Game Theory* 3, ch. 45, §3; Avis, Rosenberg, Savani &
-von Stengel 2010, *Economic Theory* 42: 9-37). Shift and scale the payoffs so that every entry of
-``A`` (row player, ``m x n``) and ``B`` (column player) is a positive integer; this changes no
-equilibrium. The *best-response polytopes* are
+von Stengel 2010, *Economic Theory* 42: 9-37, the method of lrsnash). Shift and scale the payoffs
+so that every entry of ``A`` (row player, ``m x n``) and ``B`` (column player) is a positive
+integer; this changes no equilibrium. The *best-response polytopes* are
 
     P = {x in R^m : x >= 0,  B^T x <= 1},        Q = {y in R^n : A y <= 1,  y >= 0}.
 
@@ -16,35 +16,59 @@ degenerate games (where a vertex may carry more than ``m`` resp. ``n`` labels, a
 equilibria form polytopes whose vertices these are). The game is *nondegenerate* iff no vertex of
 ``P`` has more than ``m`` labels and no vertex of ``Q`` more than ``n``.
 
-Design: "floats may only propose, never decide". A vertex is the solution of ``d`` linearly
-independent tight constraints (a *basis*). All bases are solved at once with batched numpy linear
-algebra; a basis whose float solution is feasible within a loose tolerance, or whose matrix is
-too ill-conditioned for floats to judge, becomes a candidate. Each candidate is then solved exactly
-in integers (fraction-free Gauss-Jordan elimination, Bareiss 1968) and its feasibility and full
-label set are computed exactly; a candidate basis whose constraints are all tight at an already
-confirmed vertex is that vertex (the basis is nonsingular) and needs no second exact solve. No
-vertex can be lost to rounding: a feasible vertex's float solution errs by about
-``cond * 2.2e-16``, far inside the tolerance, and bases with ``cond > COND_LIMIT`` are decided
-exactly.
+Algorithm. The vertices of one polytope are enumerated by exact pivoting over its
+lexicographic bases (:mod:`gametheory.lexsearch`), so the work follows the vertices that exist.
+Which polytope has fewer bases is not known in advance, so both searches advance in turn and the
+first to finish is used: the work is at most twice that of the smaller one. For each vertex
+``x`` the labels it lacks, ``K``, must all appear at the partner ``y``. When ``x`` has exactly
+``m`` labels, ``K`` names ``n`` constraints of ``Q``; if they are independent they meet in one
+point, which is the only candidate: these linear systems are solved in float batches that only
+*propose* ("floats may only propose, never decide"): a solution feasible within
+:data:`FEASIBILITY_TOL`, or a system whose 1-norm condition number exceeds :data:`COND_LIMIT`,
+is solved again exactly in integers (fraction-free elimination, Bareiss 1968) and its
+feasibility and labels are decided exactly. A feasible vertex's float solution errs by about
+``cond * 2.2e-16``, far inside the tolerance, so none is lost to rounding. When ``x`` has more
+than ``m`` labels (a degenerate vertex) or the ``n`` constraints are dependent, the partners
+form a face of ``Q`` of positive dimension: then every vertex of ``Q`` is enumerated too and
+the partners are those whose labels contain ``K``.
+
+Bounded work: the enumeration takes a deadline and a cap on the number of bases
+(:data:`MAX_BASES`, about 1 GB) and reports ``complete=False`` when it stops early.
 """
 
 from __future__ import annotations
 
 import math
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from fractions import Fraction
-from functools import lru_cache
 from itertools import combinations
 
 import numpy as np
 
-__all__ = ["COND_LIMIT", "FEASIBILITY_TOL", "Vertex", "extreme_equilibria", "polytope_vertices"]
+from .lexsearch import CHECK_EVERY, Search, search
+
+__all__ = [
+    "COND_LIMIT",
+    "FEASIBILITY_TOL",
+    "MAX_BASES",
+    "Enumeration",
+    "Vertex",
+    "enumerate_equilibria",
+    "extreme_equilibria",
+    "polytope_vertices",
+]
 
 #: Bases whose float condition number exceeds this are solved exactly instead of judged by floats.
 COND_LIMIT = 1e7
 #: Relative slack with which a float solution counts as "possibly feasible" (a proposal only).
 FEASIBILITY_TOL = 1e-6
+#: Cap on the lexicographic bases one enumeration visits (about 1 GB of bookkeeping at 14 x 14);
+#: beyond it the enumeration stops with ``complete=False``.
+MAX_BASES = 2_000_000
+#: Vertices whose partners are solved in one float batch.
+BATCH = 512
 
 
 @dataclass(frozen=True)
@@ -157,14 +181,68 @@ def _solve_fractions(matrix: list[list[int]]) -> tuple[list[int], int] | None:
     return [int(v * det) for v in z], det
 
 
-class _Polytope:
-    """``{z >= 0 : matrix @ z <= 1}`` with labelled constraints, and its confirmed vertices.
+def _tight_rows_exact(
+    matrix: list[list[int]], columns: list[list[int]], nums: list[int]
+) -> list[int]:
+    """``matrix @ nums`` exactly, from the columns (skipping zero coordinates)."""
+    values = [0] * len(matrix)
+    for t, v in enumerate(nums):
+        if v:
+            col = columns[t]
+            values = [a + c * v for a, c in zip(values, col, strict=True)]
+    return values
 
-    ``matrix`` is ``k x d`` with positive integer entries (so the polytope is bounded).
-    Constraint ``matrix[r] @ z <= 1`` carries label ``row_labels[r]``; ``z_t >= 0`` carries
-    ``var_labels[t]``. A basis with support ``S`` (``|S| = s``) and tight rows ``R`` (``|R| = s``)
-    solves ``matrix[R, S] z_S = 1`` with ``z_t = 0`` off ``S``; every nonzero vertex has such a
-    basis.
+
+def _exact_point(
+    matrix: list[list[int]], columns: list[list[int]], rows: Sequence[int], support: Sequence[int]
+) -> tuple[str, list[int], int]:
+    """Solve ``matrix[rows, support] z_S = 1`` (``z = 0`` off the support) exactly.
+
+    Returns ``("singular", [], 0)``, ``("infeasible", [], 0)`` or ``("vertex", nums, det)`` with
+    ``z = nums / det`` feasible for ``{z >= 0 : matrix z <= 1}``.
+    """
+    sub = [[matrix[r][t] for t in support] for r in rows]
+    solved = _solve_exact(sub)
+    if solved is None:
+        return "singular", [], 0
+    nums_s, det = solved
+    nums = [0] * len(columns)
+    for t, v in zip(support, nums_s, strict=True):
+        nums[t] = v
+    values = _tight_rows_exact(matrix, columns, nums)
+    if any(values[r] != det for r in rows):  # substitution check of the elimination
+        solved = _solve_fractions(sub)
+        if solved is None:  # pragma: no cover - _solve_exact found it nonsingular
+            return "singular", [], 0
+        nums_s, det = solved
+        nums = [0] * len(columns)
+        for t, v in zip(support, nums_s, strict=True):
+            nums[t] = v
+        values = _tight_rows_exact(matrix, columns, nums)
+    if min(nums) < 0 or max(values) > det:
+        return "infeasible", [], 0
+    return "vertex", nums, det
+
+
+@dataclass(frozen=True)
+class _Found:
+    """A nonzero vertex found by a :class:`Search`, its point rebuilt only when asked for."""
+
+    search: Search
+    mask: int
+    labels: int
+
+    def probabilities(self) -> tuple[Fraction, ...]:
+        """The vertex normalised to a probability vector."""
+        nums, _ = self.search.point(self.mask)
+        total = sum(nums)
+        return tuple(Fraction(v, total) for v in nums)
+
+
+class _Side:
+    """One best-response polytope ``{z >= 0 : matrix z <= 1}`` with its labels as bit masks.
+
+    ``var_labels[t]`` is the label of ``z_t = 0``, ``row_labels[r]`` that of row ``r`` at equality.
     """
 
     def __init__(
@@ -172,97 +250,34 @@ class _Polytope:
     ) -> None:
         self.matrix = matrix
         self.k, self.d = len(matrix), len(matrix[0])
-        top = max(max(row) for row in matrix)
-        # float copy scaled into (0, 1] (the polytope scales by the same factor); integer true
-        # division is correctly rounded even for integers far beyond the float range
-        self.mf = np.array([[v / top for v in row] for row in matrix], dtype=float)
-        self.padded = np.zeros((self.k + 1, self.d + 1))
-        self.padded[: self.k, : self.d] = self.mf
-        self.int_padded: np.ndarray | None = None
-        if top < 2**31:
-            self.int_padded = np.zeros((self.k + 1, self.d + 1), dtype=np.int64)
-            self.int_padded[: self.k, : self.d] = matrix
-        self.small_ints = top < 2**13
-        self.row_bits = [1 << lab for lab in row_labels]
-        self.var_bits = [1 << lab for lab in var_labels]
         self.columns = [list(col) for col in zip(*matrix, strict=True)]
-        self.found: dict[tuple[int, ...], Vertex] = {}
+        self.row_labels = list(row_labels)
+        self.var_labels = list(var_labels)
+        top = max(max(row) for row in matrix)
+        # float copy scaled into (0, 1]; integer true division is correctly rounded even for
+        # integers far beyond the float range
+        self.mf = np.array([[v / top for v in row] for row in matrix], dtype=float)
 
-    def confirm(self, rows: Sequence[int], support: Sequence[int]) -> Vertex | None:
-        """Exact solution, feasibility and label set of one basis (None if singular/infeasible)."""
-        sub = [[self.matrix[r][t] for t in support] for r in rows]
-        solved = _solve_exact(sub)
-        if solved is None:
-            return None
-        nums_s, det = solved
-        values = [0] * self.k  # values[r] = matrix[r] @ nums, exactly
-        for t, v in zip(support, nums_s, strict=True):
-            if v:
-                col = self.columns[t]
-                values = [a + c * v for a, c in zip(values, col, strict=True)]
-        if any(values[r] != det for r in rows):  # substitution check of the elimination
-            solved = _solve_fractions(sub)
-            if solved is None:  # pragma: no cover - _solve_exact found it nonsingular
-                return None
-            nums_s, det = solved
-            values = None
-        return self._vertex(support, nums_s, det, values)
-
-    def _vertex(
-        self, support: Sequence[int], nums_s: list[int], det: int, values: list[int] | None
-    ) -> Vertex | None:
-        if any(v < 0 for v in nums_s):
-            return None
-        nums = [0] * self.d
-        for t, v in zip(support, nums_s, strict=True):
-            nums[t] = v
-        if values is None:
-            values = [sum(row[t] * nums[t] for t in support) for row in self.matrix]
-        if max(values) > det:
-            return None
-        labels = 0
-        for r, value in enumerate(values):
-            if value == det:
-                labels |= self.row_bits[r]
+    def labels(self, mask: int) -> int:
+        """Translate a :mod:`lexsearch` tight-constraint mask into a label mask."""
+        out = 0
         for t in range(self.d):
-            if nums[t] == 0:
-                labels |= self.var_bits[t]
-        g = math.gcd(det, *nums)
-        key = (det // g, *(v // g for v in nums))
-        if key not in self.found:
-            self.found[key] = Vertex(tuple(v // g for v in nums), det // g, labels)
-        return self.found[key]
+            if mask >> t & 1:
+                out |= 1 << self.var_labels[t]
+        for r in range(self.k):
+            if mask >> (self.d + r) & 1:
+                out |= 1 << self.row_labels[r]
+        return out
 
-    def basis_mask(self, rows: Sequence[int], support: Sequence[int]) -> int:
-        mask = 0
-        for r in rows:
-            mask |= self.row_bits[r]
-        for t in set(range(self.d)) - set(support):
-            mask |= self.var_bits[t]
-        return mask
-
-    def confirm_proposals(
-        self, rows_all: list[list[int]], sups_all: list[list[int]], z_all: np.ndarray
-    ) -> list[Vertex]:
-        """Confirm the float stage's proposals exactly; return all vertices, sorted.
-
-        Proposals whose float solutions agree to ~7 digits are grouped. Grouping only saves
-        work: a nonsingular basis whose constraints are all tight at a confirmed vertex *is*
-        that vertex, and any other basis is confirmed exactly on its own.
-        """
-        if len(z_all):
-            keys = np.round(z_all / (1.0 + np.abs(z_all).max(axis=1, keepdims=True)), 7)
-            groups: dict[bytes, list[Vertex]] = {}
-            for b, key in enumerate(keys):
-                confirmed = groups.setdefault(key.tobytes(), [])
-                if confirmed:
-                    mask = self.basis_mask(rows_all[b], sups_all[b])
-                    if any(mask & ~v.labels == 0 for v in confirmed):
-                        continue
-                vertex = self.confirm(rows_all[b], sups_all[b])
-                if vertex is not None:
-                    confirmed.append(vertex)
-        return sorted(self.found.values(), key=lambda v: (v.numerators, v.denominator))
+    def vertices(self, deadline: float | None, max_bases: int) -> tuple[list[Vertex], bool]:
+        """All nonzero vertices (exact) and whether the enumeration finished."""
+        found = search(self.matrix, deadline=deadline, max_bases=max_bases)
+        out = [
+            Vertex(nums, den, self.labels(mask))
+            for mask, (nums, den) in found.vertices.items()
+            if any(nums)
+        ]
+        return out, found.complete
 
 
 def polytope_vertices(
@@ -272,192 +287,334 @@ def polytope_vertices(
 ) -> list[Vertex]:
     """All nonzero vertices of ``{z >= 0 : matrix @ z <= 1}`` with their exact label sets.
 
-    See :class:`_Polytope` for the labels; returns vertices sorted by their exact coordinates.
+    ``matrix`` has positive integer entries; constraint row ``r`` carries label
+    ``row_labels[r]`` and ``z_t >= 0`` carries ``var_labels[t]``. Sorted by exact coordinates.
     """
-    return _all_vertices([_Polytope(matrix, row_labels, var_labels)])[0]
+    vertices, _ = _Side(matrix, row_labels, var_labels).vertices(None, MAX_BASES)
+    return sorted(vertices, key=lambda v: (v.numerators, v.denominator))
 
 
-def _all_vertices(polytopes: Sequence[_Polytope]) -> list[list[Vertex]]:
-    """Vertices of several polytopes of one shape (their float stage runs as one batch)."""
-    proposals = _propose(polytopes)
-    return [p.confirm_proposals(*prop) for p, prop in zip(polytopes, proposals, strict=True)]
+@dataclass
+class Enumeration:
+    """The result of :func:`enumerate_equilibria`.
 
-
-#: Ill-conditioned bases are tested for exact singularity in one int64 batch when there are more
-#: than this many (below it, one exact solve each is cheaper).
-EXACT_BATCH_MIN = 48
-
-#: Polytopes with at most this many bases are solved in one padded batch (less numpy overhead);
-#: larger ones in one batch per basis size (less padding work).
-SINGLE_BATCH_LIMIT = 4000
-
-
-@lru_cache(maxsize=128)
-def _basis_batches(
-    k: int, d: int
-) -> tuple[tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray], ...]:
-    """Every basis of a ``k x d`` polytope as padded index arrays, in batches (cached per shape).
-
-    Basis ``b`` of size ``s`` pairs the tight rows ``rows[b, :s]`` with the support
-    ``supports[b, :s]``; the padding indices ``k`` and ``d`` point at an all-zero extra row and
-    column, so one batch can hold bases of several sizes; ``ones`` is the right-hand side
-    (1 on the basis rows, 0 on the padding, where the system gets an identity block).
+    ``pairs``: the extreme equilibria found, as ``(x, y)`` tuples of Fractions, sorted in
+    decreasing lexicographic order; ``complete``: False when the deadline or the basis cap
+    stopped the enumeration (``stopped`` says which); ``degenerate``: True / False, or None when
+    it is not known yet (:meth:`is_degenerate` then enumerates the other polytope to decide);
+    ``bases``: the lexicographic bases visited; ``searched``: ``"P"`` or ``"Q"``, the polytope
+    whose vertices were enumerated first.
     """
-    by_size = []
-    for s in range(1, min(k, d) + 1):
-        r = np.array(list(combinations(range(k), s)), dtype=np.intp)
-        t = np.array(list(combinations(range(d), s)), dtype=np.intp)
-        by_size.append((np.repeat(r, len(t), axis=0), np.tile(t, (len(r), 1))))
-    total = sum(len(r) for r, _ in by_size)
-    groups = [by_size] if total <= SINGLE_BATCH_LIMIT else [[b] for b in by_size]
-    batches = []
-    for group in groups:
-        width = group[-1][0].shape[1]
-        rows = np.concatenate(
-            [np.pad(r, ((0, 0), (0, width - r.shape[1])), constant_values=k) for r, _ in group]
-        )
-        sups = np.concatenate(
-            [np.pad(t, ((0, 0), (0, width - t.shape[1])), constant_values=d) for _, t in group]
-        )
-        sizes = np.concatenate([np.full(len(r), r.shape[1]) for r, _ in group])
-        ones = (np.arange(width)[None, :] < sizes[:, None]).astype(float)  # 1 on real rows
-        for a in (rows, sups, sizes, ones):
-            a.flags.writeable = False
-        batches.append((rows, sups, sizes, ones))
-    return tuple(batches)
+
+    pairs: list[tuple[tuple[Fraction, ...], tuple[Fraction, ...]]]
+    complete: bool
+    degenerate: bool | None
+    stopped: str | None
+    bases: int
+    searched: str
+    other: Search | None = None
+    other_side: _Side | None = None
+
+    def is_degenerate(self) -> bool | None:
+        """Exact degeneracy of the game (finishes the other polytope's search if needed)."""
+        if self.degenerate is None and self.other is not None and self.other_side is not None:
+            while not self.other.advance(CHECK_EVERY):
+                if len(self.other.visited) >= MAX_BASES:
+                    break
+            side = self.other_side
+            labels = [side.labels(mask) for mask in self.other.vertices]
+            if any(lab.bit_count() > side.d for lab in labels):
+                self.degenerate = True
+            elif self.other.done:
+                self.degenerate = False
+            self.other = self.other_side = None
+        return self.degenerate
 
 
-def _propose(
-    polytopes: Sequence[_Polytope],
-) -> list[tuple[list[list[int]], list[list[int]], np.ndarray]]:
-    """Float stage: solve every basis in batches and keep those that may be feasible vertices.
+def _players_sides(A: np.ndarray, B: np.ndarray) -> tuple[_Side, _Side]:
+    m, n = A.shape
+    b_int = integer_payoffs(B)
+    bt_int = [list(col) for col in zip(*b_int, strict=True)]  # n x m
+    p = _Side(bt_int, [m + j for j in range(n)], list(range(m)))
+    q = _Side(integer_payoffs(A), list(range(m)), [m + j for j in range(n)])
+    return p, q
 
-    Polytopes of the same shape share one batch per basis size group. Bases whose 1-norm
-    condition number exceeds :data:`COND_LIMIT` (including exactly singular ones) are decided
-    exactly instead: those whose integer determinant is zero (:func:`_singular_exactly`) are
-    dropped, the others are confirmed one by one. Returns, per polytope, the tight rows,
-    supports (both unpadded) and float solutions of the remaining feasible-looking bases.
+
+def _run(search_: Search, deadline: float | None, max_bases: int) -> str | None:
+    """Finish a search unless the deadline or the cap stops it; return why it stopped."""
+    while not search_.advance(CHECK_EVERY):
+        if deadline is not None and time.perf_counter() > deadline:
+            return "deadline"
+        if len(search_.visited) >= max_bases:
+            return "max_bases"
+    return None
+
+
+def _race(
+    a: Search, b: Search, deadline: float | None, max_bases: int
+) -> tuple[int | None, str | None]:
+    """Advance two searches in turn until one finishes; return its index (0 or 1) or None and
+    the reason for stopping. The finished one has at most as many bases as the other, so the
+    work is at most twice that of the smaller polytope, whichever it is."""
+    while True:
+        if a.advance(CHECK_EVERY):
+            return 0, None
+        if b.advance(CHECK_EVERY):
+            return 1, None
+        if deadline is not None and time.perf_counter() > deadline:
+            return None, "deadline"
+        if len(a.visited) + len(b.visited) >= max_bases:
+            return None, "max_bases"
+
+
+def enumerate_equilibria(
+    A: np.ndarray,
+    B: np.ndarray,
+    *,
+    deadline: float | None = None,
+    max_bases: int = MAX_BASES,
+) -> Enumeration:
+    """All extreme equilibria of the bimatrix game ``(A, B)`` (Fraction arrays), exactly.
+
+    See the module docstring for the method. The vertex searches of both polytopes run in
+    turn until one of them finishes; its vertices are then matched. ``deadline`` (a
+    ``time.perf_counter()`` value) and ``max_bases`` bound the work; a stopped enumeration
+    returns the equilibria found so far (from the vertices already visited), every one exact,
+    with ``complete=False``.
     """
-    k, d = polytopes[0].k, polytopes[0].d
-    count = len(polytopes)
-    ints = all(p.int_padded is not None for p in polytopes)
-    small_ints = all(p.small_ints for p in polytopes)
-    mf_t = np.stack([p.mf.T for p in polytopes])  # (P, d, k)
-    out: list[tuple[list[list[int]], list[list[int]], list[np.ndarray]]] = [
-        ([], [], []) for _ in polytopes
-    ]
-    for rows, sups, sizes, ones in _basis_batches(k, d):
-        nb, width = rows.shape
-        diag = np.arange(width)
-        systems = np.concatenate([p.padded[rows[:, :, None], sups[:, None, :]] for p in polytopes])
-        systems[:, diag, diag] += np.tile(1.0 - ones, (count, 1))  # identity on the padding
-        nonzero = np.linalg.det(systems) != 0.0  # inv would raise on an exact float zero
-        if nonzero.all():
-            inverse = np.linalg.inv(systems)
-        else:
-            inverse = np.zeros_like(systems)
-            inverse[nonzero] = np.linalg.inv(systems[nonzero])
-        # 1-norm condition number (entries are non-negative, so no abs on the systems)
-        cond = systems.sum(axis=1).max(axis=1) * np.abs(inverse).sum(axis=1).max(axis=1)
-        well = nonzero & (cond < COND_LIMIT)
-        ill = np.flatnonzero(~well)  # too ill-conditioned for floats: decided exactly
-        batch = (width <= 4 and small_ints) or len(ill) > EXACT_BATCH_MIN
-        if len(ill) and ints and batch:
-            owner, local = np.divmod(ill, nb)
-            int_stack = np.stack([p.int_padded for p in polytopes])
-            int_systems = int_stack[
-                owner[:, None, None], rows[local][:, :, None], sups[local][:, None, :]
+    m, n = A.shape
+    p, q = _players_sides(A, B)
+    searches = (Search(p.matrix), Search(q.matrix))
+    winner, stopped = _race(*searches, deadline, max_bases)
+    if winner is None:  # stopped: match what the larger partial search has seen
+        winner = 0 if len(searches[0].vertices) >= len(searches[1].vertices) else 1
+    first, second = (p, q) if winner == 0 else (q, p)
+    first_search, second_search = searches[winner], searches[1 - winner]
+    complete = stopped is None
+    full = (1 << (m + n)) - 1
+    first_degenerate = False
+    partners: list[tuple[Vertex, Vertex]] = []
+    needs_face: list[Vertex] = []
+    batch: list[tuple[Vertex, int, int]] = []
+    origin = (1 << first.d) - 1  # the tight constraints of z = 0
+    for mask in first_search.vertices:
+        if mask == origin:
+            continue
+        vertex = _Found(first_search, mask, first.labels(mask))
+        missing = full & ~vertex.labels
+        if vertex.labels.bit_count() > first.d:
+            first_degenerate = True
+        if missing.bit_count() != second.d:
+            needs_face.append(vertex)
+            continue
+        batch.append((vertex, missing, missing))
+        if len(batch) >= BATCH:
+            needs_face += _partner_points(second, batch, partners)
+            batch = []
+    if batch:
+        needs_face += _partner_points(second, batch, partners)
+    second_degenerate: bool | None = None
+    if needs_face:
+        subsets = _face_subsets(second, needs_face, full)
+        if subsets is not None:  # few: solve each face's candidate bases
+            for k in range(0, len(subsets), BATCH):
+                _partner_points(second, subsets[k : k + BATCH], partners, exact_only=True)
+        else:  # many: all vertices of the other polytope, matched by their labels
+            why = _run(second_search, deadline, max_bases) if complete else stopped
+            if why is not None:
+                complete, stopped = False, why
+            origin = (1 << second.d) - 1
+            vertices = [
+                _Found(second_search, mask, second.labels(mask))
+                for mask in second_search.vertices
+                if mask != origin
             ]
-            int_systems[:, diag, diag] += (1.0 - ones[local]).astype(np.int64)
-            ill = ill[~_singular_exactly(int_systems)]
-        for b in ill.tolist():
-            o, b = divmod(b, nb)
-            s = int(sizes[b])
-            polytopes[o].confirm(rows[b, :s].tolist(), sups[b, :s].tolist())
-        ones_all = np.tile(ones, (count, 1))
-        sups_all = np.tile(sups, (count, 1))
-        zs = np.zeros((count * nb, width))
-        zs[well] = (inverse[well] @ ones_all[well][:, :, None])[:, :, 0]
-        z = np.zeros((count * nb, d + 1))
-        np.put_along_axis(z, sups_all, zs, axis=1)
-        z = z[:, :d].reshape(count, nb, d)
-        tol = FEASIBILITY_TOL * (1.0 + np.abs(z).max(axis=2))
-        slack = 1.0 - z @ mf_t  # (P, nb, k)
-        feasible = well.reshape(count, nb) & (z.min(axis=2) >= -tol) & (slack.min(axis=2) >= -tol)
-        for o in range(count):
-            keep = np.flatnonzero(feasible[o])
-            kept_sizes = sizes[keep].tolist()
-            rows_o, sups_o, z_o = out[o]
-            rows_o += [r[:s] for r, s in zip(rows[keep].tolist(), kept_sizes, strict=True)]
-            sups_o += [t[:s] for t, s in zip(sups[keep].tolist(), kept_sizes, strict=True)]
-            z_o.append(z[o, keep])
-    return [(r, t, np.concatenate(z)) for r, t, z in out]
-
-
-def _singular_exactly(a: np.ndarray) -> np.ndarray:
-    """True where the integer matrix ``a[b]`` is exactly singular (False: nonsingular or unknown).
-
-    Sizes up to 4 with entries below 2**13 use closed-form determinants in int64. Larger ones
-    use Bareiss's fraction-free elimination (Bareiss 1968) in int64, batched: every entry after
-    step ``k`` is a ``(k+1)``-minor of the matrix and every product formed is a product of two
-    minors, so the arithmetic is exact whenever the Hadamard bound ``H`` (product of the row
-    norms) satisfies ``H**2 < 2**62``; matrices above that bound are reported as unknown.
-    """
-    size = a.shape[1]
-    if size <= 4 and np.abs(a).max() < 2**13:  # closed form: |products| < 24 * 2**52
-        return _det_upto4(a) == 0
-    safe = np.prod(np.sqrt((a.astype(float) ** 2).sum(axis=2)), axis=1) < 2.0**31
-    a = a[safe]
-    count = len(a)
-    singular = np.zeros(count, dtype=bool)
-    prev = np.ones(count, dtype=np.int64)
-    index = np.arange(count)
-    for c in range(size):
-        nonzero = a[:, c:, c] != 0
-        singular |= ~nonzero.any(axis=1)
-        pivot_row = c + np.argmax(nonzero, axis=1)
-        row_c = a[index, pivot_row].copy()
-        a[index, pivot_row] = a[:, c]
-        a[:, c] = row_c
-        pivot = np.where(singular, 1, a[:, c, c])
-        if c + 1 < size:
-            a[:, c + 1 :, c + 1 :] = (
-                pivot[:, None, None] * a[:, c + 1 :, c + 1 :]
-                - a[:, c + 1 :, c, None] * a[:, c, None, c + 1 :]
-            ) // prev[:, None, None]
-            a[:, c + 1 :, c] = 0
-        prev = pivot
-    out = np.zeros(len(safe), dtype=bool)
-    out[np.flatnonzero(safe)] = singular
-    return out
-
-
-def _det_upto4(a: np.ndarray) -> np.ndarray:
-    """Exact int64 determinants of a batch of integer matrices of size <= 4 (closed forms;
-    4 x 4 by Laplace expansion in complementary 2 x 2 minors of the first two rows)."""
-    size = a.shape[1]
-    if size == 1:
-        return a[:, 0, 0]
-    if size == 2:
-        return a[:, 0, 0] * a[:, 1, 1] - a[:, 0, 1] * a[:, 1, 0]
-    if size == 3:
-        return (
-            a[:, 0, 0] * (a[:, 1, 1] * a[:, 2, 2] - a[:, 1, 2] * a[:, 2, 1])
-            - a[:, 0, 1] * (a[:, 1, 0] * a[:, 2, 2] - a[:, 1, 2] * a[:, 2, 0])
-            + a[:, 0, 2] * (a[:, 1, 0] * a[:, 2, 1] - a[:, 1, 1] * a[:, 2, 0])
-        )
-
-    def minor(r: int, i: int, j: int) -> np.ndarray:
-        return a[:, r, i] * a[:, r + 1, j] - a[:, r, j] * a[:, r + 1, i]
-
-    return (
-        minor(0, 0, 1) * minor(2, 2, 3)
-        - minor(0, 0, 2) * minor(2, 1, 3)
-        + minor(0, 0, 3) * minor(2, 1, 2)
-        + minor(0, 1, 2) * minor(2, 0, 3)
-        - minor(0, 1, 3) * minor(2, 0, 2)
-        + minor(0, 2, 3) * minor(2, 0, 1)
+            if any(v.labels.bit_count() > second.d for v in vertices):
+                second_degenerate = True
+            elif second_search.done:
+                second_degenerate = False
+            _face_partners(vertices, needs_face, full, m + n, partners)
+    pairs = []
+    for a, b in partners:
+        x, y = (a, b) if first is p else (b, a)
+        pairs.append((x.probabilities(), y.probabilities()))
+    pairs = sorted(set(pairs), reverse=True)  # pure strategies on early actions first
+    if first_degenerate or second_degenerate:
+        degenerate: bool | None = True
+    elif second_degenerate is False and complete:
+        degenerate = False
+    else:
+        degenerate = None
+    keep = complete and degenerate is None
+    return Enumeration(
+        pairs,
+        complete,
+        degenerate,
+        stopped,
+        len(searches[0].visited) + len(searches[1].visited),
+        "P" if first is p else "Q",
+        second_search if keep else None,
+        second if keep else None,
     )
+
+
+#: Face partners are found from candidate bases when there are at most this many in all;
+#: beyond, the other polytope's vertices are enumerated.
+FACE_SUBSET_LIMIT = 4096
+
+
+def _face_subsets(
+    side: _Side, needs_face: list[Vertex], full: int
+) -> list[tuple[Vertex, int, int]] | None:
+    """Candidate bases of the faces ``{y : labels(y) >= missing}`` of ``side``.
+
+    A vertex of such a face has ``side.d`` independent tight constraints; they can be chosen to
+    contain a maximal independent subset ``I`` of the constraints ``missing`` names, so the
+    vertices are among the solutions of ``I`` plus every choice of ``side.d - |I|`` further
+    labels. Returns ``(vertex, constraints, missing)`` items, or None when there would be more
+    than :data:`FACE_SUBSET_LIMIT`.
+    """
+    items: list[tuple[Vertex, int, int]] = []
+    for vertex in needs_face:
+        missing = full & ~vertex.labels
+        independent = _independent_labels(side, missing)
+        free = [lab for lab in range(full.bit_length()) if not missing >> lab & 1]
+        extra = side.d - len(independent)
+        if extra < 0 or extra > len(free):  # pragma: no cover - rank <= dimension
+            continue
+        if math.comb(len(free), extra) + len(items) > FACE_SUBSET_LIMIT:
+            return None
+        base = 0
+        for lab in independent:
+            base |= 1 << lab
+        for chosen in combinations(free, extra):
+            constraints = base
+            for lab in chosen:
+                constraints |= 1 << lab
+            items.append((vertex, constraints, missing))
+    return items
+
+
+def _independent_labels(side: _Side, labels: int) -> list[int]:
+    """A maximal linearly independent subset of the constraints named by ``labels``.
+
+    Row label ``r``: the row ``matrix[r]``; variable label ``t``: the unit vector ``e_t``. Exact
+    elimination in Fractions (at most ``k + d`` vectors of length ``d``).
+    """
+    vectors = []
+    for r, lab in enumerate(side.row_labels):
+        if labels >> lab & 1:
+            vectors.append((lab, [Fraction(v) for v in side.matrix[r]]))
+    for t, lab in enumerate(side.var_labels):
+        if labels >> lab & 1:
+            vectors.append((lab, [Fraction(int(t == u)) for u in range(side.d)]))
+    chosen: list[int] = []
+    basis: list[tuple[int, list[Fraction]]] = []  # (pivot column, reduced vector)
+    for lab, vec in vectors:
+        vec = list(vec)
+        for col, b in basis:
+            if vec[col]:
+                f = vec[col] / b[col]
+                vec = [a - f * c for a, c in zip(vec, b, strict=True)]
+        pivot = next((j for j, v in enumerate(vec) if v), None)
+        if pivot is not None:
+            basis.append((pivot, vec))
+            chosen.append(lab)
+    return chosen
+
+
+def _partner_points(
+    side: _Side,
+    batch: list[tuple[Vertex, int, int]],
+    partners: list[tuple[Vertex, Vertex]],
+    *,
+    exact_only: bool = False,
+) -> list[Vertex]:
+    """Solve the partner systems of ``batch`` (float proposal, exact decision).
+
+    Each item ``(vertex, constraints, missing)`` names ``side.d`` constraints of ``side`` to make
+    tight (row labels: rows at equality; variable labels: zero coordinates, the rest is the
+    support ``S``, ``|rows| = |S|``); a feasible solution whose labels contain ``missing`` is a
+    partner of ``vertex``. Returns the vertices whose system is exactly singular (their partners
+    form a face of positive dimension), unless ``exact_only`` (then singular systems are
+    skipped: other candidate bases of the same face cover it).
+    """
+    row_bit = [1 << lab for lab in side.row_labels]
+    var_bit = [1 << lab for lab in side.var_labels]
+    singular: list[Vertex] = []
+    groups: dict[int, list[tuple[Vertex, list[int], list[int], int]]] = {}
+    for vertex, constraints, missing in batch:
+        rows = [r for r in range(side.k) if constraints & row_bit[r]]
+        support = [t for t in range(side.d) if not constraints & var_bit[t]]
+        if not rows:  # the partner would be the origin: no equilibrium
+            continue
+        groups.setdefault(len(rows), []).append((vertex, rows, support, missing))
+    for items in groups.values():
+        R = np.array([it[1] for it in items], dtype=np.intp)
+        S = np.array([it[2] for it in items], dtype=np.intp)
+        systems = side.mf[R[:, :, None], S[:, None, :]]
+        with np.errstate(all="ignore"):  # singular and overflowing systems are decided exactly
+            nonzero = np.linalg.det(systems) != 0.0
+            inverse = np.zeros_like(systems)
+            if nonzero.any():
+                inverse[nonzero] = np.linalg.inv(systems[nonzero])
+            # 1-norm condition number (entries are non-negative, so no abs on the systems)
+            cond = systems.sum(axis=1).max(axis=1) * np.abs(inverse).sum(axis=1).max(axis=1)
+            well = nonzero & (cond < COND_LIMIT)
+            z_s = inverse.sum(axis=2)  # inverse @ 1
+            z = np.zeros((len(items), side.d))
+            np.put_along_axis(z, S, z_s, axis=1)
+            tol = FEASIBILITY_TOL * (1.0 + np.abs(z).max(axis=1))
+            slack = 1.0 - z @ side.mf.T
+            feasible = (z.min(axis=1) >= -tol) & (slack.min(axis=1) >= -tol)
+        for b in np.flatnonzero(~well | feasible).tolist():
+            vertex, rows, support, missing = items[b]
+            verdict, nums, det = _exact_point(side.matrix, side.columns, rows, support)
+            if verdict == "singular":
+                if not exact_only:
+                    singular.append(vertex)
+            elif verdict == "vertex":
+                labels = _label_mask(side, nums, det)
+                if labels & missing == missing:
+                    g = math.gcd(det, *nums)
+                    partner = Vertex(tuple(v // g for v in nums), det // g, labels)
+                    partners.append((vertex, partner))
+    return singular
+
+
+def _label_mask(side: _Side, nums: list[int], det: int) -> int:
+    """The exact labels of the point ``nums / det`` of ``side``."""
+    values = _tight_rows_exact(side.matrix, side.columns, nums)
+    labels = 0
+    for r, value in enumerate(values):
+        if value == det:
+            labels |= 1 << side.row_labels[r]
+    for t, v in enumerate(nums):
+        if v == 0:
+            labels |= 1 << side.var_labels[t]
+    return labels
+
+
+def _face_partners(
+    vertices: list[Vertex],
+    needs_face: list[Vertex],
+    full: int,
+    labels: int,
+    partners: list[tuple[Vertex, Vertex]],
+) -> None:
+    """Partners of the vertices in ``needs_face``: all ``vertices`` carrying the missing labels."""
+    if not vertices:
+        return
+    if labels <= 62:
+        masks = np.array([v.labels for v in vertices], dtype=np.int64)
+        for vertex in needs_face:
+            missing = full & ~vertex.labels
+            for j in np.flatnonzero((masks & missing) == missing).tolist():
+                partners.append((vertex, vertices[j]))
+    else:
+        for vertex in needs_face:
+            missing = full & ~vertex.labels
+            partners.extend((vertex, w) for w in vertices if w.labels & missing == missing)
 
 
 def extreme_equilibria(
@@ -469,36 +626,5 @@ def extreme_equilibria(
     tuples of Fractions, in decreasing lexicographic order (so ``(1, 0)`` before ``(0, 1)``).
     See the module docstring for the method.
     """
-    m, n = A.shape
-    a_int = integer_payoffs(A)
-    b_int = integer_payoffs(B)
-    bt_int = [list(col) for col in zip(*b_int, strict=True)]  # n x m
-    # P: variables x (m), rows of B^T labelled m+j, x_i >= 0 labelled i
-    p = _Polytope(bt_int, [m + j for j in range(n)], list(range(m)))
-    # Q: variables y (n), rows of A labelled i, y_j >= 0 labelled m+j
-    q = _Polytope(a_int, list(range(m)), [m + j for j in range(n)])
-    if m == n:  # same shape: one float batch for both polytopes
-        p_vertices, q_vertices = _all_vertices([p, q])
-    else:
-        p_vertices, q_vertices = _all_vertices([p])[0], _all_vertices([q])[0]
-    degenerate = any(v.labels.bit_count() > m for v in p_vertices) or any(
-        v.labels.bit_count() > n for v in q_vertices
-    )
-    full = (1 << (m + n)) - 1
-    pairs = []
-    if m + n <= 62:
-        pm = np.array([v.labels for v in p_vertices], dtype=np.int64)
-        qm = np.array([v.labels for v in q_vertices], dtype=np.int64)
-        hits = np.argwhere((pm[:, None] | qm[None, :]) == full) if len(pm) and len(qm) else []
-        index_pairs = [(int(i), int(j)) for i, j in hits]
-    else:
-        index_pairs = [
-            (i, j)
-            for i, vp in enumerate(p_vertices)
-            for j, vq in enumerate(q_vertices)
-            if vp.labels | vq.labels == full
-        ]
-    for i, j in index_pairs:
-        pairs.append((p_vertices[i].probabilities(), q_vertices[j].probabilities()))
-    pairs.sort(reverse=True)  # pure strategies on early actions first
-    return pairs, degenerate
+    result = enumerate_equilibria(A, B)
+    return result.pairs, bool(result.is_degenerate())

@@ -1,0 +1,735 @@
+"""All vertices of a polytope ``{z >= 0 : M z <= 1}`` by exact pivoting over lexicographic bases.
+
+The polytope of a positive integer ``k x d`` matrix ``M`` is bounded and contains the origin.
+Its vertices are found by a breadth-first search of the graph of the *lexicographically
+perturbed* polytope ``{z >= 0 : M z <= 1 + (eps, eps^2, ..., eps^k)}`` for a small ``eps > 0``
+(Dantzig, Orden & Wolfe 1955; the perturbation lrs uses, Avis 2000, and lrsnash, Avis,
+Rosenberg, Savani & von Stengel 2010, *Economic Theory* 42: 9-37). The perturbed polytope is
+simple, so every lexicographically feasible basis has exactly ``d`` neighbours, one per
+nonbasic variable, found by the lexicographic ratio test; its graph is connected, so the search
+from the slack basis (the origin) visits every one of its vertices, and every vertex of the
+original polytope is the limit ``eps -> 0`` of at least one of them. The work therefore follows
+the vertices that exist, not the ``C(k + d, d)`` candidate bases.
+
+Exact arithmetic. The dictionary of a basis is kept fraction-free, as integers over the common
+denominator ``D`` (the absolute value of the basis determinant); a pivot on ``p`` replaces every
+other entry ``t`` by ``(p t - a b) / D``, an exact division (Edmonds 1967; Bareiss 1968). Every
+entry, ``D`` included, is a minor of ``[1 | M]`` and so bounded by Hadamard's bound ``H``.
+The integers are held as residues modulo ``K`` primes below ``2**30`` whose product exceeds
+``2 H`` (multi-modular arithmetic, Knuth, *TAOCP* 2, §4.3.2), in numpy ``int64`` arrays: a
+pivot is then a few vectorised multiplications modulo each prime, the division by ``D`` a
+multiplication by its modular inverse, and no product overflows. The signed integer is
+recovered from its residues as *balanced mixed-radix digits* (Garner 1959): its sign is the
+sign of the most significant nonzero digit, exactly, and its float value the sum of the digits
+times the radix weights, correct to a relative ``K * 2**-52``. A basis whose ``D`` is divisible
+by one of the primes (probability about ``2**-30`` per prime) is pivoted in Python integers
+instead.
+
+The ratio test is run for every column of a whole batch of bases at once, in these floats,
+which only *propose*: a row whose float ratio exceeds the least by a relative ``1e-12``, far
+beyond the floats' error, is certainly not the least; when several rows are within it, their
+perturbed ratios are compared exactly, pairwise, by the signs of ``2 x 2`` minors divided by
+``D`` (integers bounded by ``H``, so their residues decide them). Memory holds the queue of
+bases still to expand (their dictionaries, in batches), the set of visited bases (one integer
+bit mask each) and one record per vertex: it grows with the number of lexicographic bases.
+
+:class:`Search` is resumable: :meth:`Search.advance` expands a given number of bases, so two
+searches can be interleaved (as :mod:`gametheory.vertex` does, to finish with the polytope that
+has fewer bases) and a deadline or a cap on the number of bases stops the work with
+``complete=False``; :func:`search` runs one to the end.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from collections import deque
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import NamedTuple
+
+import numpy as np
+
+__all__ = ["CHECK_EVERY", "Search", "SearchResult", "hadamard_bound", "search"]
+
+#: Bases expanded between two looks at the clock and the basis cap.
+CHECK_EVERY = 2048
+#: Relative width within which float ratios are re-compared exactly.
+RATIO_TOL = 1e-12
+#: Floats below this magnitude (possible only when ``H > 2**1000``) are not trusted to propose.
+FLOAT_FLOOR = 2.0**-900
+#: Integers below this bound have float ratios ordered exactly (see Search._ratio_test).
+EXACT_FLOAT_BOUND = 2**17
+#: Tie groups compared exactly per numpy pass (bounds the memory of the pairwise comparison).
+TIE_CHUNK = 2048
+
+
+class _Pending(NamedTuple):
+    """A vertex recorded by its digits: row ``index`` of block ``block`` (see Search.point)."""
+
+    block: int
+    index: int
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    """The vertices found by a :class:`Search`.
+
+    ``vertices`` maps the bit mask of a vertex's *tight constraints* (variable ``t`` for
+    ``z_t = 0``, ``d + r`` for row ``r`` of ``M z <= 1`` at equality) to the vertex
+    ``(numerators, denominator)``, ``z = numerators / denominator`` in lowest terms, the origin
+    included. ``bases`` counts the lexicographic bases visited; ``complete`` is False when the
+    deadline or the basis cap stopped the search (``stopped`` says which).
+    """
+
+    vertices: dict[int, tuple[tuple[int, ...], int]]
+    bases: int
+    complete: bool
+    stopped: str | None = None
+
+
+# -- multi-modular arithmetic -------------------------------------------------------------
+
+
+def _is_prime(n: int) -> bool:
+    """Deterministic Miller-Rabin for ``n < 3_215_031_751`` (bases 2, 3, 5, 7)."""
+    if n < 2:
+        return False
+    for p in (2, 3, 5, 7):
+        if n % p == 0:
+            return n == p
+    d, s = n - 1, 0
+    while d % 2 == 0:
+        d, s = d // 2, s + 1
+    for a in (2, 3, 5, 7):
+        x = pow(a, d, n)
+        if x in (1, n - 1):
+            continue
+        for _ in range(s - 1):
+            x = x * x % n
+            if x == n - 1:
+                break
+        else:
+            return False
+    return True
+
+
+@cache
+def _primes(count: int) -> tuple[int, ...]:
+    """The ``count`` largest primes below ``2**30`` (products of two residues, and the sums
+    of two such products, stay inside ``int64``)."""
+    found: list[int] = []
+    n = 2**30 - 1
+    while len(found) < count:
+        if _is_prime(n):
+            found.append(n)
+        n -= 2
+    return tuple(found)
+
+
+def hadamard_bound(M: Sequence[Sequence[int]]) -> int:
+    """An integer bound on the absolute value of every minor of ``[1 | M]``.
+
+    Hadamard's inequality: a minor is at most the product of the Euclidean norms of its
+    columns (or of its rows); every such norm is at most that of the full column (row), and
+    at least 1 for a nonzero integer column. Returns the smaller of the two products, each
+    norm rounded up to an integer.
+    """
+    rows = [[1, *(int(v) for v in row)] for row in M]
+
+    def norms(vectors: list[list[int]]) -> int:
+        product = 1
+        for vector in vectors:
+            square = sum(v * v for v in vector)
+            root = math.isqrt(square)
+            product *= max(1, root if root * root == square else root + 1)
+        return product
+
+    return min(norms(rows), norms([list(c) for c in zip(*rows, strict=True)]))
+
+
+class _Moduli:
+    """``K`` primes whose product exceeds ``2 H + 1``, with Garner's constants."""
+
+    def __init__(self, bound: int, primes: Sequence[int] | None = None) -> None:
+        count = 1
+        pool = tuple(primes) if primes is not None else _primes(8)
+        while True:
+            if count > len(pool):
+                pool = tuple(primes) if primes is not None else _primes(2 * len(pool))
+                if count > len(pool):
+                    raise ValueError("not enough primes for this bound")
+            if math.prod(pool[:count]) > 2 * bound + 1:
+                break
+            count += 1
+        chosen = pool[:count]
+        self.primes = chosen
+        self.count = count
+        self.q = np.array(chosen, dtype=np.int64)
+        self.half = [(p - 1) // 2 for p in chosen]
+        #: inv[j][i] = p_j^{-1} mod p_i (j < i)
+        self.inv = [
+            [pow(chosen[j], -1, chosen[i]) if j < i else 0 for i in range(count)]
+            for j in range(count)
+        ]
+        weights = [1]
+        for p in chosen[:-1]:
+            weights.append(weights[-1] * p)
+        self.weights = weights
+        # float weights, scaled by 2**-scale so that H stays far inside the float range
+        self.scale = max(0, bound.bit_length() - 1000)
+        self.float_weights = [_scaled_float(w, self.scale) for w in weights]
+
+    def residues(self, values: np.ndarray) -> np.ndarray:
+        """Residues of an object array of Python integers: shape ``(K, *values.shape)``."""
+        out = np.empty((self.count, *values.shape), dtype=np.int64)
+        flat = values.ravel().tolist()
+        for ch, p in enumerate(self.primes):
+            out[ch] = np.array([v % p for v in flat], dtype=np.int64).reshape(values.shape)
+        return out
+
+    def digits(self, res: np.ndarray) -> list[np.ndarray]:
+        """Balanced mixed-radix digits (Garner) of residues ``res`` (first axis: channels)."""
+        digits: list[np.ndarray] = []
+        for i, p in enumerate(self.primes):
+            t = res[i]
+            for j in range(i):
+                t = (t - digits[j] + p) * self.inv[j][i] % p
+            digits.append(np.where(t > self.half[i], t - p, t))
+        return digits
+
+    def sign(self, digits: list[np.ndarray]) -> np.ndarray:
+        """The exact sign: that of the most significant nonzero digit."""
+        s = np.sign(digits[0])
+        for digit in digits[1:]:
+            s = np.where(digit != 0, np.sign(digit), s)
+        return s
+
+    def floats(self, digits: list[np.ndarray]) -> np.ndarray:
+        """The values as floats (times ``2**-scale``), correct to a relative ``K * 2**-52``."""
+        value = digits[-1] * self.float_weights[-1]
+        for digit, weight in zip(digits[-2::-1], self.float_weights[-2::-1], strict=True):
+            value = value + digit * weight
+        return value
+
+    def integer(self, digits: Sequence[int]) -> int:
+        """The Python integer with these balanced digits."""
+        return sum(int(a) * w for a, w in zip(digits, self.weights, strict=True))
+
+    def inverse(self, res: np.ndarray) -> np.ndarray:
+        """Modular inverses of nonzero residues (first axis: channels), by Fermat."""
+        out = np.empty_like(res)
+        for ch, p in enumerate(self.primes):
+            base = res[ch] % p
+            result = np.ones_like(base)
+            e = p - 2
+            while e:
+                if e & 1:
+                    result = result * base % p
+                base = base * base % p
+                e >>= 1
+            out[ch] = result
+        return out
+
+
+# -- the search ---------------------------------------------------------------------------
+
+
+class Search:
+    """Breadth-first search over the lexicographic bases of ``{z >= 0 : M z <= 1}``.
+
+    ``M`` is a ``k x d`` matrix of positive integers. Variables ``0 .. d-1`` are ``z``, variables
+    ``d .. d+k-1`` the slacks of the rows. The dictionary row ``r`` of a basis reads
+    ``D * basic_r = T[r, 0] - sum_c T[r, 1 + c] * nonbasic_c``.
+
+    Bases waiting to be expanded are kept in batches of residue dictionaries
+    ``(K, N, k, d + 1)``, so the ratio tests, vertex records and pivots of a whole batch are a
+    few numpy operations per prime. ``primes`` overrides the moduli (for tests).
+    """
+
+    def __init__(self, M: Sequence[Sequence[int]], *, primes: Sequence[int] | None = None) -> None:
+        self.k, self.d = len(M), len(M[0])
+        k, d = self.k, self.d
+        if min(int(v) for row in M for v in row) <= 0:
+            raise ValueError("lexsearch needs a matrix of positive integers")
+        self.moduli = _Moduli(hadamard_bound(M), primes)
+        table = np.array([[1, *(int(v) for v in row)] for row in M], dtype=object)
+        basis = [d + r for r in range(k)]
+        cobasis = list(range(d))
+        mask = sum(1 << v for v in basis)
+        self.all_vars = (1 << (d + k)) - 1
+        self.small_masks = d + k <= 62  # masks fit in int64
+        self.visited = {mask}
+        #: tight-constraint mask -> vertex: ``(numerators, denominator)``, or where its digits
+        #: are kept (:meth:`point` rebuilds the integers on demand)
+        self.vertices: dict[int, tuple[tuple[int, ...], int] | _Pending] = {}
+        self._blocks: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
+        #: batches: (residues K x N x k x (d+1), D residues K x N, D inverses K x N,
+        #: bases N x k, cobases N x d, masks)
+        self.batches: deque[tuple] = deque()
+        #: single bases with Python-integer dictionaries: (table, D, basis, cobasis, mask)
+        self.singles: deque[tuple[np.ndarray, int, list[int], list[int], int]] = deque()
+        self._queue_exact(table, 1, basis, cobasis, mask)
+        self.done = False
+
+    # -- driving ------------------------------------------------------------------------
+
+    def advance(self, nodes: int) -> bool:
+        """Expand about ``nodes`` bases (at least one); return True when the search has finished.
+
+        Breadth first: expanding a basis pivots once to each neighbour not seen before and
+        queues it with its dictionary, so every basis costs one pivot and no backtracking.
+        """
+        left = max(1, nodes)
+        while left > 0:
+            if self.batches:
+                batch = self.batches.popleft()
+                size = len(batch[5])
+                if size > left:
+                    self.batches.appendleft(_slice_batch(batch, slice(left, None)))
+                    batch = _slice_batch(batch, slice(None, left))
+                    size = left
+                self._expand_batch(*batch)
+                left -= size
+            elif self.singles:
+                self._expand_single(*self.singles.popleft())
+                left -= 1
+            else:
+                break
+        self.done = not self.batches and not self.singles
+        return self.done
+
+    def result(self, stopped: str | None = None) -> SearchResult:
+        """What has been found so far (every vertex rebuilt as integers)."""
+        vertices = {key: self.point(key) for key in self.vertices}
+        return SearchResult(vertices, len(self.visited), self.done, stopped)
+
+    # -- a batch of residue bases -------------------------------------------------------
+
+    def _expand_batch(
+        self,
+        res: np.ndarray,
+        dres: np.ndarray,
+        dinv: np.ndarray,
+        bases: np.ndarray,
+        cobases: np.ndarray,
+        masks: list[int],
+    ) -> None:
+        mod, d = self.moduli, self.d
+        n = len(masks)
+        digits = mod.digits(res)
+        signs = mod.sign(digits)
+        self._record_batch(digits, signs, dres, bases, masks)
+        values = mod.floats(digits)
+        # small integers: float ratios are then ordered exactly as the rationals (see
+        # _ratio_test), so ties are decided by float equality
+        dvalues = mod.floats(mod.digits(dres))
+        exact = (
+            mod.scale == 0
+            and max(float(np.abs(values).max()), float(dvalues.max())) < EXACT_FLOAT_BOUND - 1
+        )
+        leaving = self._ratio_test(res, dres, dinv, values, signs, bases, cobases, exact)
+        # the neighbours' masks; keep those not seen before
+        ar = np.arange(n)[:, None]
+        leaving_var = bases[ar, leaving]  # n x d
+        if self.small_masks:
+            one = np.int64(1)
+            new_masks = (
+                np.array(masks, dtype=np.int64)[:, None] ^ (one << cobases) ^ (one << leaving_var)
+            ).tolist()
+        else:
+            ent, lev = cobases.tolist(), leaving_var.tolist()
+            new_masks = [
+                [masks[i] ^ (1 << ent[i][c]) ^ (1 << lev[i][c]) for c in range(d)] for i in range(n)
+            ]
+        visited = self.visited
+        pick_i: list[int] = []
+        pick_c: list[int] = []
+        fresh: list[int] = []
+        for i, row in enumerate(new_masks):
+            for c, new_mask in enumerate(row):
+                if new_mask not in visited:
+                    visited.add(new_mask)
+                    pick_i.append(i)
+                    pick_c.append(c)
+                    fresh.append(new_mask)
+        if fresh:
+            self._pivot_batch(res, dres, dinv, bases, cobases, leaving, pick_i, pick_c, fresh)
+
+    def _pivot_batch(self, res, dres, dinv, bases, cobases, leaving, pick_i, pick_c, fresh):
+        mod = self.moduli
+        ii = np.array(pick_i, dtype=np.intp)
+        cc = np.array(pick_c, dtype=np.intp)
+        rr = leaving[ii, cc]
+        s = np.arange(len(ii))
+        new = np.empty((mod.count, len(ii), self.k, self.d + 1), dtype=np.int64)
+        pivots = np.empty((mod.count, len(ii)), dtype=np.int64)
+        for ch, p in enumerate(mod.primes):
+            t = res[ch][ii]
+            piv = t[s, rr, 1 + cc]
+            col = t[s, :, 1 + cc]  # s x k
+            row = t[s, rr, :]  # s x (d+1)
+            # (p t - a b) / D as (p / D) t - (a / D) b: one reduction per entry
+            inv = dinv[ch][ii]
+            scaled_piv = piv * inv % p
+            scaled_col = col * inv[:, None] % p
+            block = (scaled_piv[:, None, None] * t - scaled_col[:, :, None] * row[:, None, :]) % p
+            block[s, :, 1 + cc] = (p - col) % p
+            row[s, 1 + cc] = dres[ch][ii]
+            block[s, rr, :] = row
+            new[ch] = block
+            pivots[ch] = piv
+        new_bases = bases[ii]
+        new_cobases = cobases[ii]
+        entering_var = new_cobases[s, cc].copy()
+        new_cobases[s, cc] = new_bases[s, rr]
+        new_bases[s, rr] = entering_var
+        singular = (pivots == 0).any(axis=0)
+        if singular.any():
+            # the new D is divisible by one of the primes: continue in Python integers
+            for j in np.flatnonzero(singular).tolist():
+                table, den = self._exact_table(new[:, j], pivots[:, j])
+                self.singles.append(
+                    (table, den, new_bases[j].tolist(), new_cobases[j].tolist(), fresh[j])
+                )
+            keep = np.flatnonzero(~singular)
+            if not len(keep):
+                return
+            new, pivots = new[:, keep], pivots[:, keep]
+            new_bases, new_cobases = new_bases[keep], new_cobases[keep]
+            fresh = [fresh[j] for j in keep.tolist()]
+        self.batches.append((new, pivots, mod.inverse(pivots), new_bases, new_cobases, fresh))
+
+    def _ratio_test(self, res, dres, dinv, values, signs, bases, cobases, exact) -> np.ndarray:
+        """The leaving row of every column of every basis of a batch (``n x d``).
+
+        ``exact``: every entry is an integer of absolute value below ``B = 2**17``. Two ratios
+        ``x / a != y / b`` of such integers then differ by at least ``1 / (a b) > B**-2``, while
+        each float quotient errs by at most ``2**-53 B``: the floats are ordered as the
+        rationals, equal ones included, and float comparisons decide exactly.
+        """
+        positive = signs[:, :, 1:] > 0
+        with np.errstate(divide="ignore", invalid="ignore"):
+            ratios = np.where(positive, values[:, :, :1] / values[:, :, 1:], np.inf)
+        ratios = np.where(positive & (signs[:, :, :1] == 0), 0.0, ratios)
+        least = ratios.min(axis=1, keepdims=True)
+        near = positive & ~(ratios > least * (1.0 + (0.0 if exact else RATIO_TOL)))
+        leaving = np.argmax(near, axis=1)  # n x d
+        untrusted = (signs != 0) & (np.abs(values) < FLOAT_FLOOR)
+        if untrusted.any():
+            doubtful = (untrusted[:, :, :1] | untrusted[:, :, 1:]) & positive
+            near = np.where(doubtful.any(axis=1, keepdims=True), positive, near)
+        groups = np.argwhere(near.sum(axis=1) > 1)
+        for start in range(0, len(groups), TIE_CHUNK):
+            chunk = groups[start : start + TIE_CHUNK]
+            gi, gc = chunk[:, 0], chunk[:, 1]
+            leaving[gi, gc] = self._lex_groups(
+                res, dres, dinv, values, bases, cobases, near, gi, gc, exact
+            )
+        return leaving
+
+    def _lex_groups(
+        self, res, dres, dinv, values, bases, cobases, near, gi, gc, exact
+    ) -> np.ndarray:
+        """Exact lexicographic ratio test for tie groups (basis ``gi``, column ``gc``).
+
+        The perturbed right-hand side of row ``r`` is ``E[r, 0] = T[r, 0]`` followed, for the
+        slack of each row ``j`` in turn, by ``E[r, 1 + j] = T[r, 1 + c_j]`` when that slack is
+        nonbasic in column ``c_j``, or by ``D`` in its own row and 0 in the others when it is
+        basic (the order of ``eps, eps**2, ...``). Column by column, the candidates whose float
+        ratio ``E[r, j] / T[r, c]`` is within a relative ``RATIO_TOL`` of the least are kept;
+        when several are, they are compared exactly by the signs of the minors
+        ``(E[a, j] T[b, c] - E[b, j] T[a, c]) / D`` (integers, so their residues decide them)
+        and only the exact minima stay. The perturbed polytope is simple, so one row remains.
+        """
+        mod, k, d = self.moduli, self.k, self.d
+        g = len(gi)
+        cand_mask = near[gi, :, gc]  # g x k
+        width = int(cand_mask.sum(axis=1).max())
+        cand = np.argsort(~cand_mask, axis=1, kind="stable")[:, :width]
+        remaining = np.take_along_axis(cand_mask, cand, axis=1)  # g x width
+        ar = np.arange(g)[:, None]
+        # where each slack sits: column of the cobasis, or row of the basis
+        col_of = np.full((g, d + k), -1, dtype=np.intp)
+        row_of = np.full((g, d + k), -1, dtype=np.intp)
+        col_of[ar, cobases[gi]] = np.arange(d)[None, :]
+        row_of[ar, bases[gi]] = np.arange(k)[None, :]
+        table_col = np.concatenate([np.zeros((g, 1), dtype=np.intp), 1 + col_of[:, d:]], axis=1)
+        own_row = np.concatenate([np.full((g, 1), -1, dtype=np.intp), row_of[:, d:]], axis=1)
+        rows = values[gi[:, None], cand]  # g x width x (d+1)
+        alpha = np.take_along_axis(rows, (1 + gc)[:, None, None].repeat(width, axis=1), axis=2)
+        alpha = alpha[:, :, 0]
+        den = mod.floats(mod.digits(dres[:, gi]))  # D as floats
+        if exact:  # float order is the exact order (see _ratio_test): all columns at once
+            ext = np.take_along_axis(rows, table_col[:, None, :].repeat(width, axis=1), axis=2)
+            own = cand[:, :, None] == own_row[:, None, :]
+            basic = (table_col == 0)[:, None, :]
+            basic[:, :, 0] = False
+            ext = np.where(basic, own * den[:, None, None], ext)
+            with np.errstate(divide="ignore", invalid="ignore"):
+                ratio = ext / alpha[:, :, None]
+            for j in range(k + 1):
+                column = np.where(remaining, ratio[:, :, j], np.inf)
+                remaining &= column == column.min(axis=1, keepdims=True)
+            return np.take_along_axis(cand, np.argmax(remaining, axis=1)[:, None], axis=1)[:, 0]
+        for j in range(k + 1):
+            active = np.flatnonzero(remaining.sum(axis=1) > 1)
+            if not len(active):
+                break
+            column = self._column(rows, den, table_col, own_row, cand, active, j)
+            rem = remaining[active]
+            with np.errstate(divide="ignore", invalid="ignore"):
+                ratio = np.where(rem, column / alpha[active], np.inf)
+            least = ratio.min(axis=1, keepdims=True)
+            close = rem & (ratio <= least + RATIO_TOL * np.abs(least))
+            tiny = (np.abs(column) < FLOAT_FLOOR) & (column != 0)
+            doubtful = rem & (tiny | (np.abs(alpha[active]) < FLOAT_FLOOR))
+            close |= np.where(doubtful.any(axis=1, keepdims=True), rem, False)
+            multi = np.flatnonzero(close.sum(axis=1) > 1)
+            if len(multi):
+                groups = active[multi]
+                sign = self._minor_signs(
+                    res, dres, dinv, gi, gc, cand, table_col, own_row, groups, j
+                )
+                sub = close[multi]
+                pair = sub[:, None, :]
+                minimal = sub & np.all((sign <= 0) | ~pair, axis=2)
+                close[multi] = minimal
+            remaining[active] = close
+        return np.take_along_axis(cand, np.argmax(remaining, axis=1)[:, None], axis=1)[:, 0]
+
+    @staticmethod
+    def _column(rows, den, table_col, own_row, cand, groups, j):
+        """Float column ``j`` of the perturbed right-hand side for the candidates of ``groups``."""
+        col = table_col[groups, j]  # 0 (rhs), 1 + c (nonbasic slack) or 0 (basic slack)
+        basic = j > 0 and (col == 0)
+        taken = np.take_along_axis(
+            rows[groups], np.maximum(col, 0)[:, None, None].repeat(cand.shape[1], axis=1), axis=2
+        )[:, :, 0]
+        if j == 0:
+            return taken
+        own = cand[groups] == own_row[groups, j][:, None]
+        return np.where(basic[:, None], own * den[groups][:, None], taken)
+
+    def _minor_signs(self, res, dres, dinv, gi, gc, cand, table_col, own_row, groups, j):
+        """Exact signs of ``(E[a, j] T[b, c] - E[b, j] T[a, c]) / D`` for all candidate pairs."""
+        mod = self.moduli
+        bi = gi[groups]
+        col = table_col[groups, j]
+        basic = (col == 0) if j > 0 else np.zeros(len(groups), dtype=bool)
+        own = cand[groups] == own_row[groups, j][:, None]
+        c_idx = cand[groups]
+        minors = np.empty((mod.count, len(groups), c_idx.shape[1], c_idx.shape[1]), dtype=np.int64)
+        for ch, p in enumerate(mod.primes):
+            t = res[ch][bi[:, None], c_idx]  # groups x width x (d+1)
+            alpha = np.take_along_axis(
+                t, (1 + gc[groups])[:, None, None].repeat(t.shape[1], axis=1), axis=2
+            )[:, :, 0]
+            entry = np.take_along_axis(
+                t, np.maximum(col, 0)[:, None, None].repeat(t.shape[1], axis=1), axis=2
+            )[:, :, 0]
+            if j > 0:
+                entry = np.where(basic[:, None], own * dres[ch][bi][:, None], entry)
+            minor = (
+                entry[:, :, None] * alpha[:, None, :] - entry[:, None, :] * alpha[:, :, None]
+            ) % p
+            minors[ch] = minor * dinv[ch][bi][:, None, None] % p
+        return mod.sign(mod.digits(minors))
+
+    def _record_batch(self, digits, signs, dres, bases, masks) -> None:
+        """Record the vertex of every basis of a batch (once per set of tight constraints)."""
+        mod, vertices, full = self.moduli, self.vertices, self.all_vars
+        zero = signs[:, :, 0] == 0
+        if self.small_masks:
+            one = np.int64(1)
+            tight = np.bitwise_or.reduce(np.where(zero, one << bases, 0), axis=1)
+            keys = ((np.int64(full) ^ np.array(masks, dtype=np.int64)) | tight).tolist()
+        else:
+            keys = []
+            for i, mask in enumerate(masks):
+                key = full ^ mask
+                for r in np.flatnonzero(zero[i]).tolist():
+                    key |= 1 << int(bases[i, r])
+                keys.append(key)
+        new = []
+        for i, key in enumerate(keys):
+            if key not in vertices:
+                vertices[key] = _Pending(len(self._blocks), len(new))
+                new.append(i)
+        if new:  # keep the digits; the integers are rebuilt on demand (see point)
+            rhs = np.stack([digit[new, :, 0] for digit in digits])  # K x new x k
+            self._blocks.append((rhs, np.stack(mod.digits(dres[:, new])), bases[new]))
+
+    def point(self, key: int) -> tuple[tuple[int, ...], int]:
+        """The vertex with tight-constraint mask ``key``: ``(numerators, denominator)`` in
+        lowest terms."""
+        found = self.vertices[key]
+        if isinstance(found, _Pending):
+            mod, d = self.moduli, self.d
+            rhs, den_digits, bases = self._blocks[found.block]
+            j = found.index
+            den = mod.integer(den_digits[:, j].tolist())
+            nums = [0] * d
+            column = rhs[:, j, :].T.tolist()  # k x K
+            for r, v in enumerate(bases[j].tolist()):
+                if v < d:
+                    nums[v] = mod.integer(column[r])
+            g = math.gcd(den, *nums)
+            found = (tuple(v // g for v in nums), den // g)
+            self.vertices[key] = found
+        return found
+
+    # -- exact fallbacks -----------------------------------------------------------------
+
+    def _exact_table(self, res: np.ndarray, dres: np.ndarray) -> tuple[np.ndarray, int]:
+        """Python-integer dictionary and D from residues ``K x k x (d+1)`` and ``K``."""
+        mod = self.moduli
+        digits = np.stack(mod.digits(res))  # K x k x (d+1)
+        flat = digits.reshape(mod.count, -1).T.tolist()
+        table = np.array([mod.integer(ds) for ds in flat], dtype=object).reshape(res.shape[1:])
+        den = mod.integer(np.stack(mod.digits(dres[:, None]))[:, 0].tolist())
+        return table, den
+
+    def _queue_exact(
+        self, table: np.ndarray, den: int, basis: list[int], cobasis: list[int], mask: int
+    ) -> None:
+        """Queue a Python-integer basis: as residues when D is invertible modulo every prime."""
+        mod = self.moduli
+        if any(den % p == 0 for p in mod.primes):
+            self.singles.append((table, den, basis, cobasis, mask))
+            return
+        res = mod.residues(table)[:, None]
+        dres = np.array([[den % p] for p in mod.primes], dtype=np.int64)
+        self.batches.append(
+            (
+                res,
+                dres,
+                mod.inverse(dres),
+                np.array([basis], dtype=np.int64),
+                np.array([cobasis], dtype=np.int64),
+                [mask],
+            )
+        )
+
+    def _expand_single(
+        self, table: np.ndarray, den: int, basis: list[int], cobasis: list[int], mask: int
+    ) -> None:
+        d = self.d
+        rhs = table[:, 0].tolist()
+        key = self.all_vars ^ mask
+        for r, value in enumerate(rhs):
+            if value == 0:
+                key |= 1 << basis[r]
+        if key not in self.vertices:
+            nums = [0] * d
+            for r, v in enumerate(basis):
+                if v < d:
+                    nums[v] = int(rhs[r])
+            g = math.gcd(den, *nums)
+            self.vertices[key] = (tuple(v // g for v in nums), den // g)
+        rows = table.tolist()
+        for c in range(d):
+            candidates = [r for r in range(self.k) if rows[r][1 + c] > 0]
+            r = _lex_leaving(rows, basis, cobasis, d, candidates, c)
+            new_mask = mask ^ (1 << cobasis[c]) ^ (1 << basis[r])
+            if new_mask in self.visited:
+                continue
+            self.visited.add(new_mask)
+            new, new_den = _pivot_exact(table, den, r, c)
+            new_basis, new_cobasis = list(basis), list(cobasis)
+            new_basis[r], new_cobasis[c] = cobasis[c], basis[r]
+            self._queue_exact(new, new_den, new_basis, new_cobasis, new_mask)
+
+
+def _scaled_float(value: int, scale: int) -> float:
+    """``value * 2**-scale`` as a float, without overflow for large ``value``."""
+    if scale == 0:
+        return float(value)
+    shift = max(0, value.bit_length() - 60)
+    return math.ldexp(float(value >> shift), shift - scale)
+
+
+def _slice_batch(batch: tuple, part: slice) -> tuple:
+    res, dres, dinv, bases, cobases, masks = batch
+    return (res[:, part], dres[:, part], dinv[:, part], bases[part], cobases[part], masks[part])
+
+
+def _pivot_exact(table: np.ndarray, den: int, r: int, c: int) -> tuple[np.ndarray, int]:
+    """The Python-integer dictionary after exchanging row ``r``'s basic variable with column
+    ``c``'s, by the fraction-free pivot ``(p t - a b) / D`` (exact division)."""
+    p = table[r, 1 + c]
+    col = table[:, 1 + c].copy()
+    row = table[r].copy()
+    new = (p * table - np.outer(col, row)) // den
+    new[:, 1 + c] = -col
+    row[1 + c] = den
+    new[r] = row
+    return new, int(p)
+
+
+def _lex_leaving(
+    rows: list[list[int]],
+    basis: list[int],
+    cobasis: list[int],
+    d: int,
+    candidates: list[int],
+    c: int,
+) -> int:
+    """Exact lexicographic ratio test in Python integers: the row among ``candidates`` (all
+    with a positive entry in column ``c``) whose perturbed right-hand side divided by that
+    entry is least (see :meth:`Search._lex_groups` for the perturbation's columns)."""
+    ties = _least_rows(rows, candidates, 0, 1 + c)
+    if len(ties) == 1:
+        return ties[0]
+    k = len(rows)
+    column_of = {v: j for j, v in enumerate(cobasis)}
+    row_of = {v: r for r, v in enumerate(basis)}
+    for j in range(k):
+        slack = d + j
+        if slack in column_of:
+            ties = _least_rows(rows, ties, 1 + column_of[slack], 1 + c)
+        else:  # basic slack: D in its own row, 0 in the others
+            own = row_of[slack]
+            if own in ties:
+                ties.remove(own)
+        if len(ties) == 1:
+            break
+    return ties[0]
+
+
+def _least_rows(rows: list[list[int]], candidates: list[int], j: int, c: int) -> list[int]:
+    """The candidates ``r`` with the least ratio ``rows[r][j] / rows[r][c]`` (all
+    ``rows[r][c] > 0``), decided exactly by cross-multiplication."""
+    best = [candidates[0]]
+    x0, a0 = rows[best[0]][j], rows[best[0]][c]
+    for r in candidates[1:]:
+        x, a = rows[r][j], rows[r][c]
+        diff = x * a0 - x0 * a
+        if diff < 0:
+            best, x0, a0 = [r], x, a
+        elif diff == 0:
+            best.append(r)
+    return best
+
+
+def search(
+    M: Sequence[Sequence[int]],
+    *,
+    deadline: float | None = None,
+    max_bases: int | None = None,
+    primes: Sequence[int] | None = None,
+) -> SearchResult:
+    """All vertices of ``{z >= 0 : M z <= 1}`` for a positive integer matrix ``M`` (``k x d``).
+
+    ``deadline`` is a ``time.perf_counter()`` value and ``max_bases`` a cap on the number of
+    bases; when either is reached the search returns what it has found, with
+    ``complete=False``. ``primes`` overrides the moduli (for tests of the exact fallbacks).
+    """
+    state = Search(M, primes=primes)
+    while not state.advance(CHECK_EVERY):
+        if deadline is not None and time.perf_counter() > deadline:
+            return state.result("deadline")
+        if max_bases is not None and len(state.visited) >= max_bases:
+            return state.result("max_bases")
+    return state.result()
