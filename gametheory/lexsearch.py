@@ -59,6 +59,8 @@ CHECK_EVERY = 2048
 RATIO_TOL = 1e-12
 #: Floats below this magnitude (possible only when ``H > 2**1000``) are not trusted to propose.
 FLOAT_FLOOR = 2.0**-900
+#: Dictionaries whose entries are all below this bound are pivoted as plain int64 integers.
+DIRECT_BOUND = 2**29
 #: Integers below this bound have float ratios ordered exactly (see Search._ratio_test).
 EXACT_FLOAT_BOUND = 2**17
 #: Tie groups compared exactly per numpy pass (bounds the memory of the pairwise comparison).
@@ -243,17 +245,28 @@ class Search:
     ``d .. d+k-1`` the slacks of the rows. The dictionary row ``r`` of a basis reads
     ``D * basic_r = T[r, 0] - sum_c T[r, 1 + c] * nonbasic_c``.
 
-    Bases waiting to be expanded are kept in batches of residue dictionaries
-    ``(K, N, k, d + 1)``, so the ratio tests, vertex records and pivots of a whole batch are a
-    few numpy operations per prime. ``primes`` overrides the moduli (for tests).
+    Bases waiting to be expanded are kept in batches: plain ``int64`` dictionaries while every
+    entry is below ``direct_bound`` (at most :data:`DIRECT_BOUND`), residue dictionaries
+    ``(K, N, k, d + 1)`` beyond, so the ratio tests, vertex records and pivots of a whole batch
+    are a few numpy operations (per prime). ``primes`` and ``direct_bound`` override the moduli
+    and the bound, so that tests reach every exact path.
     """
 
-    def __init__(self, M: Sequence[Sequence[int]], *, primes: Sequence[int] | None = None) -> None:
+    def __init__(
+        self,
+        M: Sequence[Sequence[int]],
+        *,
+        primes: Sequence[int] | None = None,
+        direct_bound: int = 2**29,
+    ) -> None:
         self.k, self.d = len(M), len(M[0])
         k, d = self.k, self.d
         if min(int(v) for row in M for v in row) <= 0:
             raise ValueError("lexsearch needs a matrix of positive integers")
         self.moduli = _Moduli(hadamard_bound(M), primes)
+        if not 0 <= direct_bound <= DIRECT_BOUND:
+            raise ValueError(f"direct_bound must lie in [0, {DIRECT_BOUND}]")
+        self.direct_bound = direct_bound
         table = np.array([[1, *(int(v) for v in row)] for row in M], dtype=object)
         basis = [d + r for r in range(k)]
         cobasis = list(range(d))
@@ -264,9 +277,10 @@ class Search:
         #: tight-constraint mask -> vertex: ``(numerators, denominator)``, or where its digits
         #: are kept (:meth:`point` rebuilds the integers on demand)
         self.vertices: dict[int, tuple[tuple[int, ...], int] | _Pending] = {}
-        self._blocks: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
+        self._blocks: list[tuple[np.ndarray, np.ndarray, np.ndarray, bool]] = []
         #: batches: (residues K x N x k x (d+1), D residues K x N, D inverses K x N,
-        #: bases N x k, cobases N x d, masks)
+        #: bases N x k, cobases N x d, masks, False), or (integers 1 x N x k x (d+1),
+        #: D 1 x N, None, bases, cobases, masks, True) when every entry is below DIRECT_BOUND
         self.batches: deque[tuple] = deque()
         #: single bases with Python-integer dictionaries: (table, D, basis, cobasis, mask)
         self.singles: deque[tuple[np.ndarray, int, list[int], list[int], int]] = deque()
@@ -315,21 +329,27 @@ class Search:
         bases: np.ndarray,
         cobases: np.ndarray,
         masks: list[int],
+        direct: bool,
     ) -> None:
         mod, d = self.moduli, self.d
         n = len(masks)
-        digits = mod.digits(res)
-        signs = mod.sign(digits)
-        self._record_batch(digits, signs, dres, bases, masks)
-        values = mod.floats(digits)
+        if direct:  # the integers themselves
+            digits, den_digits = [res[0]], [dres[0]]
+            signs = np.sign(res[0])
+            values, dvalues = res[0].astype(float), dres[0].astype(float)
+        else:
+            digits, den_digits = mod.digits(res), mod.digits(dres)
+            signs = mod.sign(digits)
+            values, dvalues = mod.floats(digits), mod.floats(den_digits)
+        self._record_batch(digits, signs, den_digits, bases, masks, direct)
         # small integers: float ratios are then ordered exactly as the rationals (see
         # _ratio_test), so ties are decided by float equality
-        dvalues = mod.floats(mod.digits(dres))
-        exact = (
-            mod.scale == 0
-            and max(float(np.abs(values).max()), float(dvalues.max())) < EXACT_FLOAT_BOUND - 1
+        exact = (direct or mod.scale == 0) and max(
+            float(np.abs(values).max()), float(dvalues.max())
+        ) < EXACT_FLOAT_BOUND - 1
+        leaving = self._ratio_test(
+            res, dres, dinv, values, dvalues, signs, bases, cobases, exact, direct
         )
-        leaving = self._ratio_test(res, dres, dinv, values, signs, bases, cobases, exact)
         # the neighbours' masks; keep those not seen before
         ar = np.arange(n)[:, None]
         leaving_var = bases[ar, leaving]  # n x d
@@ -354,14 +374,56 @@ class Search:
                     pick_i.append(i)
                     pick_c.append(c)
                     fresh.append(new_mask)
-        if fresh:
-            self._pivot_batch(res, dres, dinv, bases, cobases, leaving, pick_i, pick_c, fresh)
-
-    def _pivot_batch(self, res, dres, dinv, bases, cobases, leaving, pick_i, pick_c, fresh):
-        mod = self.moduli
+        if not fresh:
+            return
         ii = np.array(pick_i, dtype=np.intp)
         cc = np.array(pick_c, dtype=np.intp)
         rr = leaving[ii, cc]
+        if direct:
+            self._pivot_direct(res[0], dres[0], bases, cobases, ii, cc, rr, fresh)
+        else:
+            self._pivot_batch(res, dres, dinv, bases, cobases, ii, cc, rr, fresh)
+
+    def _pivot_direct(self, table, den, bases, cobases, ii, cc, rr, fresh) -> None:
+        """Pivots of a batch of exact int64 dictionaries (entries below ``DIRECT_BOUND``, so
+        the products stay below ``2**58`` and ``(p t - a b) / D`` divides exactly)."""
+        s = np.arange(len(ii))
+        t = table[ii]
+        piv = t[s, rr, 1 + cc]
+        col = t[s, :, 1 + cc]
+        row = t[s, rr, :]
+        new = (piv[:, None, None] * t - col[:, :, None] * row[:, None, :]) // den[ii][:, None, None]
+        new[s, :, 1 + cc] = -col
+        row[s, 1 + cc] = den[ii]
+        new[s, rr, :] = row
+        new_bases, new_cobases = _exchange(bases[ii], cobases[ii], s, rr, cc)
+        big = np.abs(new).reshape(len(s), -1).max(axis=1) >= self.direct_bound
+        small = np.flatnonzero(~big)
+        if len(small):
+            self.batches.append(
+                (
+                    new[small][None],
+                    piv[small][None],
+                    None,
+                    new_bases[small],
+                    new_cobases[small],
+                    [fresh[j] for j in small.tolist()],
+                    True,
+                )
+            )
+        large = np.flatnonzero(big)
+        if len(large):  # entries grew: continue with residues
+            mod = self.moduli
+            q = mod.q[:, None, None, None]
+            res = new[large][None] % q
+            pivots = piv[large][None] % mod.q[:, None]
+            self._queue_residues(
+                res, pivots, new_bases[large], new_cobases[large], [fresh[j] for j in large]
+            )
+
+    def _pivot_batch(self, res, dres, dinv, bases, cobases, ii, cc, rr, fresh) -> None:
+        """Pivots of a batch of residue dictionaries, modulo each prime."""
+        mod = self.moduli
         s = np.arange(len(ii))
         new = np.empty((mod.count, len(ii), self.k, self.d + 1), dtype=np.int64)
         pivots = np.empty((mod.count, len(ii)), dtype=np.int64)
@@ -380,11 +442,13 @@ class Search:
             block[s, rr, :] = row
             new[ch] = block
             pivots[ch] = piv
-        new_bases = bases[ii]
-        new_cobases = cobases[ii]
-        entering_var = new_cobases[s, cc].copy()
-        new_cobases[s, cc] = new_bases[s, rr]
-        new_bases[s, rr] = entering_var
+        new_bases, new_cobases = _exchange(bases[ii], cobases[ii], s, rr, cc)
+        self._queue_residues(new, pivots, new_bases, new_cobases, fresh)
+
+    def _queue_residues(self, new, pivots, new_bases, new_cobases, fresh) -> None:
+        """Queue residue dictionaries; a D divisible by a prime sends its basis to Python
+        integers."""
+        mod = self.moduli
         singular = (pivots == 0).any(axis=0)
         if singular.any():
             # the new D is divisible by one of the primes: continue in Python integers
@@ -399,9 +463,13 @@ class Search:
             new, pivots = new[:, keep], pivots[:, keep]
             new_bases, new_cobases = new_bases[keep], new_cobases[keep]
             fresh = [fresh[j] for j in keep.tolist()]
-        self.batches.append((new, pivots, mod.inverse(pivots), new_bases, new_cobases, fresh))
+        self.batches.append(
+            (new, pivots, mod.inverse(pivots), new_bases, new_cobases, fresh, False)
+        )
 
-    def _ratio_test(self, res, dres, dinv, values, signs, bases, cobases, exact) -> np.ndarray:
+    def _ratio_test(
+        self, res, dres, dinv, values, dvalues, signs, bases, cobases, exact, direct
+    ) -> np.ndarray:
         """The leaving row of every column of every basis of a batch (``n x d``).
 
         ``exact``: every entry is an integer of absolute value below ``B = 2**17``. Two ratios
@@ -410,7 +478,7 @@ class Search:
         rationals, equal ones included, and float comparisons decide exactly.
         """
         positive = signs[:, :, 1:] > 0
-        with np.errstate(divide="ignore", invalid="ignore"):
+        with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
             ratios = np.where(positive, values[:, :, :1] / values[:, :, 1:], np.inf)
         ratios = np.where(positive & (signs[:, :, :1] == 0), 0.0, ratios)
         least = ratios.min(axis=1, keepdims=True)
@@ -425,12 +493,12 @@ class Search:
             chunk = groups[start : start + TIE_CHUNK]
             gi, gc = chunk[:, 0], chunk[:, 1]
             leaving[gi, gc] = self._lex_groups(
-                res, dres, dinv, values, bases, cobases, near, gi, gc, exact
+                res, dres, dinv, values, dvalues, bases, cobases, near, gi, gc, exact, direct
             )
         return leaving
 
     def _lex_groups(
-        self, res, dres, dinv, values, bases, cobases, near, gi, gc, exact
+        self, res, dres, dinv, values, dvalues, bases, cobases, near, gi, gc, exact, direct
     ) -> np.ndarray:
         """Exact lexicographic ratio test for tie groups (basis ``gi``, column ``gc``).
 
@@ -443,7 +511,7 @@ class Search:
         ``(E[a, j] T[b, c] - E[b, j] T[a, c]) / D`` (integers, so their residues decide them)
         and only the exact minima stay. The perturbed polytope is simple, so one row remains.
         """
-        mod, k, d = self.moduli, self.k, self.d
+        k, d = self.k, self.d
         g = len(gi)
         cand_mask = near[gi, :, gc]  # g x k
         width = int(cand_mask.sum(axis=1).max())
@@ -460,19 +528,10 @@ class Search:
         rows = values[gi[:, None], cand]  # g x width x (d+1)
         alpha = np.take_along_axis(rows, (1 + gc)[:, None, None].repeat(width, axis=1), axis=2)
         alpha = alpha[:, :, 0]
-        den = mod.floats(mod.digits(dres[:, gi]))  # D as floats
-        if exact:  # float order is the exact order (see _ratio_test): all columns at once
-            ext = np.take_along_axis(rows, table_col[:, None, :].repeat(width, axis=1), axis=2)
-            own = cand[:, :, None] == own_row[:, None, :]
-            basic = (table_col == 0)[:, None, :]
-            basic[:, :, 0] = False
-            ext = np.where(basic, own * den[:, None, None], ext)
-            with np.errstate(divide="ignore", invalid="ignore"):
-                ratio = ext / alpha[:, :, None]
-            for j in range(k + 1):
-                column = np.where(remaining, ratio[:, :, j], np.inf)
-                remaining &= column == column.min(axis=1, keepdims=True)
-            return np.take_along_axis(cand, np.argmax(remaining, axis=1)[:, None], axis=1)[:, 0]
+        den = dvalues[gi]  # D as floats
+        if exact:
+            count = remaining.sum(axis=1)
+            return self._lex_small(values, den, gi, gc, cand, count, table_col, own_row)
         for j in range(k + 1):
             active = np.flatnonzero(remaining.sum(axis=1) > 1)
             if not len(active):
@@ -490,7 +549,7 @@ class Search:
             if len(multi):
                 groups = active[multi]
                 sign = self._minor_signs(
-                    res, dres, dinv, gi, gc, cand, table_col, own_row, groups, j
+                    res, dres, dinv, gi, gc, cand, table_col, own_row, groups, j, direct
                 )
                 sub = close[multi]
                 pair = sub[:, None, :]
@@ -498,6 +557,47 @@ class Search:
                 close[multi] = minimal
             remaining[active] = close
         return np.take_along_axis(cand, np.argmax(remaining, axis=1)[:, None], axis=1)[:, 0]
+
+    def _lex_small(self, values, den, gi, gc, cand, count, table_col, own_row) -> np.ndarray:
+        """The exact lexicographic ratio test when every entry is an integer below ``2**17``.
+
+        The candidates meet in a tournament: the current least ``b`` against the next ``a``,
+        ``a`` winning when the first nonzero ``E[a, j] T[b, c] - E[b, j] T[a, c]`` is negative.
+        The products are below ``2**34``, so these float differences are exact.
+        """
+        k, d = self.k, self.d
+        # widest groups first, so that the groups still playing at each round are a prefix
+        order = np.argsort(-count, kind="stable")
+        gi, gc, cand, count = gi[order], gc[order], cand[order], count[order]
+        table_col, own_row, den = table_col[order], own_row[order], den[order]
+        g, width = cand.shape
+        flat = values.reshape(-1)
+        base = (gi[:, None] * k + cand) * (d + 1)  # g x width
+        alpha = flat[base + 1 + gc[:, None]]  # g x width
+        basic = table_col == 0
+        basic[:, 0] = False
+
+        def extended(n: int, position: int) -> np.ndarray:
+            entries = flat[base[:n, position][:, None] + table_col[:n]]  # n x (k+1)
+            own = cand[:n, position][:, None] == own_row[:n]
+            return np.where(basic[:n], own * den[:n, None], entries)
+
+        best = np.zeros(g, dtype=np.intp)
+        e_best, a_best = extended(g, 0), alpha[:, 0].copy()
+        for position in range(1, width):
+            n = int(np.searchsorted(-count, -position, side="left"))  # groups with count > position
+            if n == 0:
+                break
+            e_new, a_new = extended(n, position), alpha[:n, position]
+            diff = e_new * a_best[:n, None] - e_best[:n] * a_new[:, None]
+            first = np.argmax(diff != 0, axis=1)
+            take = diff[np.arange(n), first] < 0
+            best[:n] = np.where(take, position, best[:n])
+            e_best[:n] = np.where(take[:, None], e_new, e_best[:n])
+            a_best[:n] = np.where(take, a_new, a_best[:n])
+        out = np.empty(g, dtype=np.intp)
+        out[order] = cand[np.arange(g), best]
+        return out
 
     @staticmethod
     def _column(rows, den, table_col, own_row, cand, groups, j):
@@ -512,7 +612,7 @@ class Search:
         own = cand[groups] == own_row[groups, j][:, None]
         return np.where(basic[:, None], own * den[groups][:, None], taken)
 
-    def _minor_signs(self, res, dres, dinv, gi, gc, cand, table_col, own_row, groups, j):
+    def _minor_signs(self, res, dres, dinv, gi, gc, cand, table_col, own_row, groups, j, direct):
         """Exact signs of ``(E[a, j] T[b, c] - E[b, j] T[a, c]) / D`` for all candidate pairs."""
         mod = self.moduli
         bi = gi[groups]
@@ -520,8 +620,9 @@ class Search:
         basic = (col == 0) if j > 0 else np.zeros(len(groups), dtype=bool)
         own = cand[groups] == own_row[groups, j][:, None]
         c_idx = cand[groups]
-        minors = np.empty((mod.count, len(groups), c_idx.shape[1], c_idx.shape[1]), dtype=np.int64)
-        for ch, p in enumerate(mod.primes):
+        channels = 1 if direct else mod.count
+        minors = np.empty((channels, len(groups), c_idx.shape[1], c_idx.shape[1]), dtype=np.int64)
+        for ch in range(channels):
             t = res[ch][bi[:, None], c_idx]  # groups x width x (d+1)
             alpha = np.take_along_axis(
                 t, (1 + gc[groups])[:, None, None].repeat(t.shape[1], axis=1), axis=2
@@ -531,15 +632,16 @@ class Search:
             )[:, :, 0]
             if j > 0:
                 entry = np.where(basic[:, None], own * dres[ch][bi][:, None], entry)
-            minor = (
-                entry[:, :, None] * alpha[:, None, :] - entry[:, None, :] * alpha[:, :, None]
-            ) % p
-            minors[ch] = minor * dinv[ch][bi][:, None, None] % p
+            minor = entry[:, :, None] * alpha[:, None, :] - entry[:, None, :] * alpha[:, :, None]
+            if direct:  # exact integers below 2**59; D > 0 does not change the sign
+                return np.sign(minor)
+            p = mod.primes[ch]
+            minors[ch] = minor % p * dinv[ch][bi][:, None, None] % p
         return mod.sign(mod.digits(minors))
 
-    def _record_batch(self, digits, signs, dres, bases, masks) -> None:
+    def _record_batch(self, digits, signs, den_digits, bases, masks, direct) -> None:
         """Record the vertex of every basis of a batch (once per set of tight constraints)."""
-        mod, vertices, full = self.moduli, self.vertices, self.all_vars
+        vertices, full = self.vertices, self.all_vars
         zero = signs[:, :, 0] == 0
         if self.small_masks:
             one = np.int64(1)
@@ -559,7 +661,8 @@ class Search:
                 new.append(i)
         if new:  # keep the digits; the integers are rebuilt on demand (see point)
             rhs = np.stack([digit[new, :, 0] for digit in digits])  # K x new x k
-            self._blocks.append((rhs, np.stack(mod.digits(dres[:, new])), bases[new]))
+            dens = np.stack([digit[new] for digit in den_digits])
+            self._blocks.append((rhs, dens, bases[new], direct))
 
     def point(self, key: int) -> tuple[tuple[int, ...], int]:
         """The vertex with tight-constraint mask ``key``: ``(numerators, denominator)`` in
@@ -567,14 +670,15 @@ class Search:
         found = self.vertices[key]
         if isinstance(found, _Pending):
             mod, d = self.moduli, self.d
-            rhs, den_digits, bases = self._blocks[found.block]
+            rhs, den_digits, bases, direct = self._blocks[found.block]
             j = found.index
-            den = mod.integer(den_digits[:, j].tolist())
+            integer = (lambda ds: int(ds[0])) if direct else mod.integer
+            den = integer(den_digits[:, j].tolist())
             nums = [0] * d
             column = rhs[:, j, :].T.tolist()  # k x K
             for r, v in enumerate(bases[j].tolist()):
                 if v < d:
-                    nums[v] = mod.integer(column[r])
+                    nums[v] = integer(column[r])
             g = math.gcd(den, *nums)
             found = (tuple(v // g for v in nums), den // g)
             self.vertices[key] = found
@@ -594,23 +698,22 @@ class Search:
     def _queue_exact(
         self, table: np.ndarray, den: int, basis: list[int], cobasis: list[int], mask: int
     ) -> None:
-        """Queue a Python-integer basis: as residues when D is invertible modulo every prime."""
+        """Queue a Python-integer basis: as int64 integers when they are small, as residues
+        when D is invertible modulo every prime, else as it is."""
         mod = self.moduli
-        if any(den % p == 0 for p in mod.primes):
+        bases = np.array([basis], dtype=np.int64)
+        cobases = np.array([cobasis], dtype=np.int64)
+        bound = self.direct_bound
+        if max(abs(v) for v in table.ravel().tolist()) < bound and den < bound:
+            res = np.array(table.tolist(), dtype=np.int64)[None, None]
+            dres = np.array([[den]], dtype=np.int64)
+            self.batches.append((res, dres, None, bases, cobases, [mask], True))
+        elif any(den % p == 0 for p in mod.primes):
             self.singles.append((table, den, basis, cobasis, mask))
-            return
-        res = mod.residues(table)[:, None]
-        dres = np.array([[den % p] for p in mod.primes], dtype=np.int64)
-        self.batches.append(
-            (
-                res,
-                dres,
-                mod.inverse(dres),
-                np.array([basis], dtype=np.int64),
-                np.array([cobasis], dtype=np.int64),
-                [mask],
-            )
-        )
+        else:
+            res = mod.residues(table)[:, None]
+            dres = np.array([[den % p] for p in mod.primes], dtype=np.int64)
+            self.batches.append((res, dres, mod.inverse(dres), bases, cobases, [mask], False))
 
     def _expand_single(
         self, table: np.ndarray, den: int, basis: list[int], cobasis: list[int], mask: int
@@ -650,9 +753,26 @@ def _scaled_float(value: int, scale: int) -> float:
     return math.ldexp(float(value >> shift), shift - scale)
 
 
+def _step(state: Search, max_bases: int | None) -> int:
+    """Bases to expand before the next look at the clock: at most :data:`CHECK_EVERY`, and
+    few enough that the cap on the visited bases is overshot by at most ``d`` per base."""
+    if max_bases is None:
+        return CHECK_EVERY
+    return max(1, min(CHECK_EVERY, (max_bases - len(state.visited)) // max(1, state.d)))
+
+
 def _slice_batch(batch: tuple, part: slice) -> tuple:
-    res, dres, dinv, bases, cobases, masks = batch
-    return (res[:, part], dres[:, part], dinv[:, part], bases[part], cobases[part], masks[part])
+    res, dres, dinv, bases, cobases, masks, direct = batch
+    dinv = None if dinv is None else dinv[:, part]
+    return (res[:, part], dres[:, part], dinv, bases[part], cobases[part], masks[part], direct)
+
+
+def _exchange(bases, cobases, s, rr, cc):
+    """The bases and cobases after the entering column ``cc`` and leaving row ``rr`` swap."""
+    entering_var = cobases[s, cc].copy()
+    cobases[s, cc] = bases[s, rr]
+    bases[s, rr] = entering_var
+    return bases, cobases
 
 
 def _pivot_exact(table: np.ndarray, den: int, r: int, c: int) -> tuple[np.ndarray, int]:
@@ -719,15 +839,17 @@ def search(
     deadline: float | None = None,
     max_bases: int | None = None,
     primes: Sequence[int] | None = None,
+    direct_bound: int = 2**29,
 ) -> SearchResult:
     """All vertices of ``{z >= 0 : M z <= 1}`` for a positive integer matrix ``M`` (``k x d``).
 
     ``deadline`` is a ``time.perf_counter()`` value and ``max_bases`` a cap on the number of
     bases; when either is reached the search returns what it has found, with
-    ``complete=False``. ``primes`` overrides the moduli (for tests of the exact fallbacks).
+    ``complete=False``. ``primes`` and ``direct_bound`` are for tests of the exact paths (see
+    :class:`Search`).
     """
-    state = Search(M, primes=primes)
-    while not state.advance(CHECK_EVERY):
+    state = Search(M, primes=primes, direct_bound=direct_bound)
+    while not state.advance(_step(state, max_bases)):
         if deadline is not None and time.perf_counter() > deadline:
             return state.result("deadline")
         if max_bases is not None and len(state.visited) >= max_bases:

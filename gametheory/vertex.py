@@ -342,12 +342,18 @@ def _players_sides(A: np.ndarray, B: np.ndarray) -> tuple[_Side, _Side]:
 
 def _run(search_: Search, deadline: float | None, max_bases: int) -> str | None:
     """Finish a search unless the deadline or the cap stops it; return why it stopped."""
-    while not search_.advance(CHECK_EVERY):
+    while not search_.advance(_step(len(search_.visited), max_bases, search_.d)):
         if deadline is not None and time.perf_counter() > deadline:
             return "deadline"
         if len(search_.visited) >= max_bases:
             return "max_bases"
     return None
+
+
+def _step(seen: int, max_bases: int, d: int) -> int:
+    """Bases to expand before the next look at the clock and the cap (each adds at most
+    ``d`` visited bases)."""
+    return max(1, min(CHECK_EVERY, (max_bases - seen) // max(1, d)))
 
 
 def _race(
@@ -357,9 +363,10 @@ def _race(
     the reason for stopping. The finished one has at most as many bases as the other, so the
     work is at most twice that of the smaller polytope, whichever it is."""
     while True:
-        if a.advance(CHECK_EVERY):
+        seen = len(a.visited) + len(b.visited)
+        if a.advance(_step(seen, max_bases, a.d + b.d)):
             return 0, None
-        if b.advance(CHECK_EVERY):
+        if b.advance(_step(seen, max_bases, a.d + b.d)):
             return 1, None
         if deadline is not None and time.perf_counter() > deadline:
             return None, "deadline"
