@@ -59,6 +59,8 @@ CHECK_EVERY = 2048
 RATIO_TOL = 1e-12
 #: Floats below this magnitude (possible only when ``H > 2**1000``) are not trusted to propose.
 FLOAT_FLOOR = 2.0**-900
+#: New bases per numpy pass (bounds the temporary arrays: about 14 MB per prime at 14 x 14).
+CHILDREN = 2048
 #: Dictionaries whose entries are all below this bound are pivoted as plain int64 integers.
 DIRECT_BOUND = 2**29
 #: Integers below this bound have float ratios ordered exactly (see Search._ratio_test).
@@ -278,7 +280,8 @@ class Search:
         #: are kept (:meth:`point` rebuilds the integers on demand)
         self.vertices: dict[int, tuple[tuple[int, ...], int] | _Pending] = {}
         self._blocks: list[tuple[np.ndarray, np.ndarray, np.ndarray, bool]] = []
-        #: batches: (residues K x N x k x (d+1), D residues K x N, D inverses K x N,
+        #: batches, dictionaries stored as int32 (residues are below 2**30, plain entries
+        #: below 2**29): (residues K x N x k x (d+1), D residues K x N, D inverses K x N,
         #: bases N x k, cobases N x d, masks, False), or (integers 1 x N x k x (d+1),
         #: D 1 x N, None, bases, cobases, masks, True) when every entry is below DIRECT_BOUND
         self.batches: deque[tuple] = deque()
@@ -296,15 +299,19 @@ class Search:
         queues it with its dictionary, so every basis costs one pivot and no backtracking.
         """
         left = max(1, nodes)
+        # parents per numpy pass: their new neighbours (at most d each) stay below CHILDREN
+        chunk = max(1, CHILDREN // self.d)
         while left > 0:
             if self.batches:
                 batch = self.batches.popleft()
                 size = len(batch[5])
-                if size > left:
-                    self.batches.appendleft(_slice_batch(batch, slice(left, None)))
-                    batch = _slice_batch(batch, slice(None, left))
-                    size = left
-                self._expand_batch(*batch)
+                take = min(left, chunk)
+                if size > take:
+                    self.batches.appendleft(_slice_batch(batch, slice(take, None)))
+                    batch = _slice_batch(batch, slice(None, take))
+                    size = take
+                res, dres, dinv, bases, cobases, masks, direct = batch
+                self._expand_batch(res.astype(np.int64), dres, dinv, bases, cobases, masks, direct)
                 left -= size
             elif self.singles:
                 self._expand_single(*self.singles.popleft())
@@ -402,7 +409,7 @@ class Search:
         if len(small):
             self.batches.append(
                 (
-                    new[small][None],
+                    new[small][None].astype(np.int32),
                     piv[small][None],
                     None,
                     new_bases[small],
@@ -464,7 +471,15 @@ class Search:
             new_bases, new_cobases = new_bases[keep], new_cobases[keep]
             fresh = [fresh[j] for j in keep.tolist()]
         self.batches.append(
-            (new, pivots, mod.inverse(pivots), new_bases, new_cobases, fresh, False)
+            (
+                new.astype(np.int32),
+                pivots,
+                mod.inverse(pivots),
+                new_bases,
+                new_cobases,
+                fresh,
+                False,
+            )
         )
 
     def _ratio_test(
@@ -705,13 +720,13 @@ class Search:
         cobases = np.array([cobasis], dtype=np.int64)
         bound = self.direct_bound
         if max(abs(v) for v in table.ravel().tolist()) < bound and den < bound:
-            res = np.array(table.tolist(), dtype=np.int64)[None, None]
+            res = np.array(table.tolist(), dtype=np.int32)[None, None]
             dres = np.array([[den]], dtype=np.int64)
             self.batches.append((res, dres, None, bases, cobases, [mask], True))
         elif any(den % p == 0 for p in mod.primes):
             self.singles.append((table, den, basis, cobasis, mask))
         else:
-            res = mod.residues(table)[:, None]
+            res = mod.residues(table)[:, None].astype(np.int32)
             dres = np.array([[den % p] for p in mod.primes], dtype=np.int64)
             self.batches.append((res, dres, mod.inverse(dres), bases, cobases, [mask], False))
 
