@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     from .equilibria import (
         Equilibria,
         Equilibrium,
+        IncompleteWarning,
         MissingDependencyError,
         action_values,
         best_responses,
@@ -118,6 +119,7 @@ _SOURCES = {
     "CooperativeGame": "cooperative",
     "Equilibria": "equilibria",
     "Equilibrium": "equilibria",
+    "IncompleteWarning": "equilibria",
     "MissingDependencyError": "equilibria",
     "action_values": "equilibria",
     "best_responses": "equilibria",
@@ -173,6 +175,7 @@ __all__ = [
     "Equilibria",
     "Equilibrium",
     "Game",
+    "IncompleteWarning",
     "Liability",
     "MissingDependencyError",
     "Penalty",

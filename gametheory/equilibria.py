@@ -32,9 +32,11 @@ Methods of :func:`equilibria`:
 
 from __future__ import annotations
 
+import functools
 import math
+import time
 import warnings
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
@@ -42,13 +44,14 @@ from typing import Any
 import numpy as np
 
 from .game import Game, expected_payoffs, format_number
-from .vertex import extreme_equilibria
+from .vertex import Enumeration, enumerate_equilibria, extreme_equilibria
 
 __all__ = [
     "FLOAT_TOL",
     "METHODS",
     "Equilibria",
     "Equilibrium",
+    "IncompleteWarning",
     "MissingDependencyError",
     "NashpyFailure",
     "SolverTimeout",
@@ -82,6 +85,11 @@ class MissingDependencyError(ImportError):
 
 class NashpyFailure(RuntimeError):
     """A nashpy algorithm raised an exception on the given game."""
+
+
+class IncompleteWarning(UserWarning):
+    """A solver stopped early (timeout, cap or memory budget): the equilibria it returns are
+    exact and verified, but may not be all of them (``complete=False``)."""
 
 
 class SolverTimeout(TimeoutError):
@@ -174,7 +182,7 @@ class Equilibria(list):
         *,
         method: str,
         exact: bool,
-        degenerate: bool | None,
+        degenerate: bool | Callable[[], bool | None] | None,
         complete: bool,
         decided_exactly: bool | None = None,
     ) -> None:
@@ -182,8 +190,21 @@ class Equilibria(list):
         self.method = method
         self.exact = exact
         self.decided_exactly = exact if decided_exactly is None else decided_exactly
-        self.degenerate = degenerate
+        self._degenerate = degenerate
         self.complete = complete
+
+    @property
+    def degenerate(self) -> bool | None:
+        """True / False for two-player games (None when not determined). Decided on first use
+        when the enumeration did not need it: that may finish the other best-response
+        polytope's vertex search (bounded by the solve's timeout)."""
+        if callable(self._degenerate):
+            self._degenerate = self._degenerate()
+        return self._degenerate
+
+    @degenerate.setter
+    def degenerate(self, value: bool | None) -> None:
+        self._degenerate = value
 
     def _repr_html_(self) -> str:
         import html
@@ -469,9 +490,16 @@ def _integer_vector(vector: Sequence[Fraction]) -> tuple[list[int], int]:
     return [v.numerator * (den // v.denominator) for v in vector], den
 
 
-def _vertex_enumeration(game: Game) -> Equilibria:
+def _vertex_enumeration(game: Game, timeout: float | None = None) -> Equilibria:
     A, B = game.as_fractions()
-    pairs, degenerate = extreme_equilibria(A, B)
+    _warn_if_huge(game, timeout)
+    deadline = None if timeout is None else time.perf_counter() + timeout
+    result = enumerate_equilibria(A, B, deadline=deadline)
+    pairs = result.pairs
+    if result.degenerate is not None:
+        degenerate: bool | Callable[[], bool | None] | None = result.degenerate
+    else:
+        degenerate = functools.partial(_degeneracy_within, result, timeout)
     exact = game.is_exact
     check = _BimatrixCheck(A, B)
     out = []
@@ -495,14 +523,57 @@ def _vertex_enumeration(game: Game) -> Equilibria:
                 is_strict=strict,
             )
         )
+    if not result.complete:
+        reason = {
+            "deadline": f"the timeout of {timeout:g} s",
+            "max_bases": "the cap on visited bases",
+            "memory": "the memory budget",
+        }[result.stopped or "deadline"]
+        warnings.warn(
+            f"vertex_enumeration stopped at {reason} after visiting {result.bases} bases, with "
+            f"{len(out)} equilibria found; the list may be incomplete (complete=False). Pass a "
+            "larger timeout, or use method='lemke_howson' for one equilibrium of a large game.",
+            IncompleteWarning,
+            stacklevel=3,
+        )
     return Equilibria(
         out,
         method="vertex_enumeration",
         exact=exact,
         degenerate=degenerate,
-        complete=True,
+        complete=result.complete,
         decided_exactly=True,
     )
+
+
+def _degeneracy_within(result: Enumeration, timeout: float | None) -> bool | None:
+    deadline = None if timeout is None else time.perf_counter() + timeout
+    return result.is_degenerate(deadline)
+
+
+#: Lexicographic bases beyond which a solve is announced as possibly taking hours.
+HUGE_BASES = 10**9
+
+
+def _warn_if_huge(game: Game, timeout: float | None) -> None:
+    """Warn when the timeout allows work that the upper bound theorem says may take hours.
+
+    The smaller best-response polytope has at most ``C(k - floor((d+1)/2), floor(d/2)) +
+    C(k - floor((d+2)/2), floor((d-1)/2))`` vertices for ``k`` facets in dimension ``d``
+    (McMullen 1970); the search visits about that many bases at some 20 microseconds each.
+    """
+    if timeout is not None and timeout < 600:
+        return
+    m, n = game.shape
+    d, k = min(m, n), m + n
+    bound = math.comb(k - (d + 1) // 2, d // 2) + math.comb(k - (d + 2) // 2, (d - 1) // 2)
+    if bound > HUGE_BASES:
+        warnings.warn(
+            f"a {m}x{n} game may have up to {bound:.2e} vertices to enumerate, which can take "
+            "hours; set a timeout, or use method='lemke_howson' for one equilibrium",
+            IncompleteWarning,
+            stacklevel=4,
+        )
 
 
 def is_degenerate(game: Game) -> bool:
@@ -512,7 +583,7 @@ def is_degenerate(game: Game) -> bool:
         raise ValueError("degeneracy is defined here for two-player games only")
     game._require_solvable("is_degenerate")
     A, B = game.as_fractions()
-    return extreme_equilibria(A, B)[1]
+    return bool(extreme_equilibria(A, B)[1])
 
 
 def _nashpy(game: Game, method: str) -> Equilibria:
@@ -702,7 +773,7 @@ def _reduced_equilibria(game: Game, method: str, timeout: float) -> Equilibria |
             players=[game.players[i] for i in active],
             actions=[game.actions[i] for i in active],
         )
-        inner = _vertex_enumeration(reduced)
+        inner = _vertex_enumeration(reduced, timeout)
         profiles = [eq.strategies for eq in inner]
         degenerate = inner.degenerate
     else:
@@ -765,6 +836,7 @@ def _support_enumeration(game: Game, timeout: float) -> Equilibria:
         warnings.warn(
             f"support_enumeration stopped after {timeout:g} s with {len(items)} equilibria "
             "found; the list may be incomplete (complete=False). Pass a larger timeout.",
+            IncompleteWarning,
             stacklevel=3,
         )
     return Equilibria(
@@ -800,10 +872,12 @@ def equilibria(game: Game, method: str = "auto", *, timeout: float = DEFAULT_TIM
         players have more than one action are reduced to those players and solved completely
         by exact vertex enumeration.
     timeout:
-        Seconds after which the N-player solvers stop: ``"support_enumeration"`` (run in a
-        child process) returns the equilibria found so far with ``complete=False`` and a
-        warning; ``"gambit.enumpoly"`` (which can loop forever on games with a continuum of
-        equilibria) raises :class:`SolverTimeout`.
+        Seconds after which the solvers stop. ``"vertex_enumeration"`` and
+        ``"support_enumeration"`` (run in a child process for larger games) return the
+        equilibria found so far, each exact and verified, with ``complete=False`` and an
+        :class:`IncompleteWarning`; ``"gambit.enumpoly"`` (which can loop forever on games with
+        a continuum of equilibria) raises :class:`SolverTimeout`. Vertex enumeration also stops
+        the same way at its memory budget (:data:`gametheory.vertex.MAX_MEMORY`).
 
     Returns
     -------
@@ -843,7 +917,7 @@ def equilibria(game: Game, method: str = "auto", *, timeout: float = DEFAULT_TIM
                 "vertex_enumeration needs a two-player game; use method='pure' or "
                 "'gambit.enumpoly' for N players"
             )
-        return _vertex_enumeration(game)
+        return _vertex_enumeration(game, timeout)
     if method.startswith("nashpy."):
         return _nashpy(game, method)
     return _gambit(game, method, timeout)

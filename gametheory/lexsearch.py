@@ -285,6 +285,8 @@ class Search:
         #: bases N x k, cobases N x d, masks, False), or (integers 1 x N x k x (d+1),
         #: D 1 x N, None, bases, cobases, masks, True) when every entry is below DIRECT_BOUND
         self.batches: deque[tuple] = deque()
+        #: bytes held by the queued dictionaries (the search's memory, beside ``visited``)
+        self.queued_bytes = 0
         #: single bases with Python-integer dictionaries: (table, D, basis, cobasis, mask)
         self.singles: deque[tuple[np.ndarray, int, list[int], list[int], int]] = deque()
         self._queue_exact(table, 1, basis, cobasis, mask)
@@ -304,10 +306,13 @@ class Search:
         while left > 0:
             if self.batches:
                 batch = self.batches.popleft()
+                self.queued_bytes -= batch[0].nbytes
                 size = len(batch[5])
                 take = min(left, chunk)
                 if size > take:
-                    self.batches.appendleft(_slice_batch(batch, slice(take, None)))
+                    rest = _slice_batch(batch, slice(take, None))
+                    self.batches.appendleft(rest)
+                    self.queued_bytes += rest[0].nbytes
                     batch = _slice_batch(batch, slice(None, take))
                     size = take
                 res, dres, dinv, bases, cobases, masks, direct = batch
@@ -320,6 +325,10 @@ class Search:
                 break
         self.done = not self.batches and not self.singles
         return self.done
+
+    def _queue(self, batch: tuple) -> None:
+        self.batches.append(batch)
+        self.queued_bytes += batch[0].nbytes
 
     def result(self, stopped: str | None = None) -> SearchResult:
         """What has been found so far (every vertex rebuilt as integers)."""
@@ -407,7 +416,7 @@ class Search:
         big = np.abs(new).reshape(len(s), -1).max(axis=1) >= self.direct_bound
         small = np.flatnonzero(~big)
         if len(small):
-            self.batches.append(
+            self._queue(
                 (
                     new[small][None].astype(np.int32),
                     piv[small][None],
@@ -470,7 +479,7 @@ class Search:
             new, pivots = new[:, keep], pivots[:, keep]
             new_bases, new_cobases = new_bases[keep], new_cobases[keep]
             fresh = [fresh[j] for j in keep.tolist()]
-        self.batches.append(
+        self._queue(
             (
                 new.astype(np.int32),
                 pivots,
@@ -722,13 +731,13 @@ class Search:
         if max(abs(v) for v in table.ravel().tolist()) < bound and den < bound:
             res = np.array(table.tolist(), dtype=np.int32)[None, None]
             dres = np.array([[den]], dtype=np.int64)
-            self.batches.append((res, dres, None, bases, cobases, [mask], True))
+            self._queue((res, dres, None, bases, cobases, [mask], True))
         elif any(den % p == 0 for p in mod.primes):
             self.singles.append((table, den, basis, cobasis, mask))
         else:
             res = mod.residues(table)[:, None].astype(np.int32)
             dres = np.array([[den % p] for p in mod.primes], dtype=np.int64)
-            self.batches.append((res, dres, mod.inverse(dres), bases, cobases, [mask], False))
+            self._queue((res, dres, mod.inverse(dres), bases, cobases, [mask], False))
 
     def _expand_single(
         self, table: np.ndarray, den: int, basis: list[int], cobasis: list[int], mask: int

@@ -32,8 +32,10 @@ than ``m`` labels (a degenerate vertex) or the ``n`` constraints are dependent, 
 form a face of ``Q`` of positive dimension: then every vertex of ``Q`` is enumerated too and
 the partners are those whose labels contain ``K``.
 
-Bounded work: the enumeration takes a deadline and a cap on the number of bases
-(:data:`MAX_BASES`, about 1 GB) and reports ``complete=False`` when it stops early.
+Bounded work: the enumeration takes a deadline, a cap on the number of bases
+(:data:`MAX_BASES`) and a memory budget (:data:`MAX_MEMORY`; a ``MemoryError`` is caught the
+same way) and reports ``complete=False``, with the reason in ``stopped``, when it stops early;
+the equilibria it returns then are exact and verified, but may not be all.
 """
 
 from __future__ import annotations
@@ -64,9 +66,14 @@ __all__ = [
 COND_LIMIT = 1e7
 #: Relative slack with which a float solution counts as "possibly feasible" (a proposal only).
 FEASIBILITY_TOL = 1e-6
-#: Cap on the lexicographic bases one enumeration visits (about 1 GB of bookkeeping at 14 x 14);
-#: beyond it the enumeration stops with ``complete=False``.
-MAX_BASES = 2_000_000
+#: Cap on the lexicographic bases one enumeration visits; beyond it the enumeration stops
+#: with ``complete=False``.
+MAX_BASES = 5_000_000
+#: Memory budget of one enumeration in bytes (queued dictionaries and visited bases); beyond
+#: it the enumeration stops with ``complete=False`` and ``stopped="memory"``.
+MAX_MEMORY = 2 * 2**30
+#: Bytes per visited basis beside the queue: its set entry and, about, its vertex record.
+BYTES_PER_BASIS = 200
 #: Vertices whose partners are solved in one float batch.
 BATCH = 512
 
@@ -315,12 +322,13 @@ class Enumeration:
     other: Search | None = None
     other_side: _Side | None = None
 
-    def is_degenerate(self) -> bool | None:
-        """Exact degeneracy of the game (finishes the other polytope's search if needed)."""
+    def is_degenerate(self, deadline: float | None = None) -> bool | None:
+        """Exact degeneracy of the game, finishing the other polytope's search if needed;
+        None when the deadline (a ``time.perf_counter()`` value) or the caps stop it first."""
         if self.degenerate is None and self.other is not None and self.other_side is not None:
-            while not self.other.advance(CHECK_EVERY):
-                if len(self.other.visited) >= MAX_BASES:
-                    break
+            why = _run(self.other, deadline, MAX_BASES)
+            if why == "deadline":
+                return None  # keep the search: a later call may finish it
             side = self.other_side
             labels = [side.labels(mask) for mask in self.other.vertices]
             if any(lab.bit_count() > side.d for lab in labels):
@@ -340,13 +348,25 @@ def _players_sides(A: np.ndarray, B: np.ndarray) -> tuple[_Side, _Side]:
     return p, q
 
 
+def _memory(*searches: Search) -> int:
+    """Bytes the searches hold, about: queued dictionaries, and per visited basis its set
+    entry and vertex record."""
+    return sum(s.queued_bytes + BYTES_PER_BASIS * len(s.visited) for s in searches)
+
+
 def _run(search_: Search, deadline: float | None, max_bases: int) -> str | None:
-    """Finish a search unless the deadline or the cap stops it; return why it stopped."""
-    while not search_.advance(_step(len(search_.visited), max_bases, search_.d)):
-        if deadline is not None and time.perf_counter() > deadline:
-            return "deadline"
-        if len(search_.visited) >= max_bases:
-            return "max_bases"
+    """Finish a search unless the deadline, the cap or the memory budget stops it; return why
+    it stopped."""
+    try:
+        while not search_.advance(_step(len(search_.visited), max_bases, search_.d)):
+            if deadline is not None and time.perf_counter() > deadline:
+                return "deadline"
+            if len(search_.visited) >= max_bases:
+                return "max_bases"
+            if _memory(search_) > MAX_MEMORY:
+                return "memory"
+    except MemoryError:
+        return "memory"
     return None
 
 
@@ -362,16 +382,21 @@ def _race(
     """Advance two searches in turn until one finishes; return its index (0 or 1) or None and
     the reason for stopping. The finished one has at most as many bases as the other, so the
     work is at most twice that of the smaller polytope, whichever it is."""
-    while True:
-        seen = len(a.visited) + len(b.visited)
-        if a.advance(_step(seen, max_bases, a.d + b.d)):
-            return 0, None
-        if b.advance(_step(seen, max_bases, a.d + b.d)):
-            return 1, None
-        if deadline is not None and time.perf_counter() > deadline:
-            return None, "deadline"
-        if len(a.visited) + len(b.visited) >= max_bases:
-            return None, "max_bases"
+    try:
+        while True:
+            seen = len(a.visited) + len(b.visited)
+            if a.advance(_step(seen, max_bases, a.d + b.d)):
+                return 0, None
+            if b.advance(_step(seen, max_bases, a.d + b.d)):
+                return 1, None
+            if deadline is not None and time.perf_counter() > deadline:
+                return None, "deadline"
+            if len(a.visited) + len(b.visited) >= max_bases:
+                return None, "max_bases"
+            if _memory(a, b) > MAX_MEMORY:
+                return None, "memory"
+    except MemoryError:
+        return None, "memory"
 
 
 def enumerate_equilibria(
