@@ -47,6 +47,7 @@ if TYPE_CHECKING:
         equilibria,
         is_degenerate,
         is_equilibrium,
+        lemke_howson,
         pure_equilibria,
     )
     from .game import Game, UnboundParameterError
@@ -126,6 +127,7 @@ _SOURCES = {
     "equilibria": "equilibria",
     "is_degenerate": "equilibria",
     "is_equilibrium": "equilibria",
+    "lemke_howson": "equilibria",
     "pure_equilibria": "equilibria",
     "Game": "game",
     "UnboundParameterError": "game",
@@ -209,6 +211,7 @@ __all__ = [
     "is_subgame_perfect",
     "iterated_elimination",
     "k_implementation_cost",
+    "lemke_howson",
     "limited_punishment",
     "max_welfare_profiles",
     "minimal_expected_tenure",
@@ -265,6 +268,7 @@ _SUBMODULES = frozenset(
         "automata",
         "bargaining",
         "cli",
+        "complementary_pivoting",
         "cooperative",
         "equilibria",
         "evolution",
