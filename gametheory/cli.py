@@ -1,6 +1,6 @@
 """The ``gametheory`` command.
 
-``gametheory solve FILE.nfg [--method M] [--format table|json]``
+``gametheory solve FILE.nfg [--method M] [--timeout SECONDS] [--format table|json]``
     Read a Gambit ``.nfg`` game (``-`` reads standard input), compute its equilibria with
     :func:`gametheory.equilibria.equilibria` and print them as a table or as the JSON of
     :func:`gametheory.io.equilibria_to_json`.
@@ -52,6 +52,13 @@ def _build_parser() -> argparse.ArgumentParser:
         default="auto",
         metavar="M",
         help=f"equilibrium method (default: auto); one of {', '.join(METHODS)}",
+    )
+    solve.add_argument(
+        "--timeout",
+        type=float,
+        default=30.0,
+        metavar="SECONDS",
+        help="stop the solver after this many seconds and print what it found (default: 30)",
     )
     solve.add_argument(
         "--format",
@@ -124,14 +131,30 @@ def _table(game: Game, eqs: Any) -> str:
 
 
 def _solve(args: argparse.Namespace) -> int:
-    from .equilibria import NashpyFailure, equilibria
+    import warnings
+
+    from .equilibria import IncompleteWarning, NashpyFailure, equilibria
     from .io import equilibria_to_json
 
     try:
         game = _read_game(args.file)
-        eqs = equilibria(game, method=args.method)
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always", IncompleteWarning)
+            eqs = equilibria(game, method=args.method, timeout=args.timeout)
     except (OSError, ValueError, TypeError, ImportError, NashpyFailure) as exc:
         return _error(exc)
+    except MemoryError:
+        return _error(MemoryError("the game is too large for the memory of this machine"))
+    except KeyboardInterrupt:
+        sys.stderr.write(f"{PROG}: interrupted\n")
+        return 130
+    for warning in caught:  # one line each, not Python's source-quoting format
+        if issubclass(warning.category, IncompleteWarning):
+            sys.stderr.write(f"{PROG}: warning: {warning.message}\n")
+        else:
+            warnings.showwarning(
+                warning.message, warning.category, warning.filename, warning.lineno
+            )
     if args.format == "json":
         sys.stdout.write(equilibria_to_json(eqs) + "\n")
     else:

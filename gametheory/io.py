@@ -48,7 +48,7 @@ import numbers
 import os
 import re
 from bisect import bisect_right
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
@@ -144,24 +144,26 @@ class _NfgError(ValueError):
     pass
 
 
-def _tokenize(text: str, fail: Callable[[int, int, str], NoReturn]) -> list[_Token]:
+def _tokenize(text: str, fail: Callable[[int, int, str], NoReturn]) -> Iterator[_Token]:
+    """The tokens of ``text``, produced as the parser asks for them (so that a file with
+    trailing junk is refused at its first extra token, not after reading it all)."""
     line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
 
     def position(offset: int) -> tuple[int, int]:
         line = bisect_right(line_starts, offset)
         return line, offset - line_starts[line - 1] + 1
 
-    tokens: list[_Token] = []
+    space = re.compile(r"\s*")
+    word = re.compile(r'[^\s{}",]+')
     i, n = 0, len(text)
     while True:
-        while i < n and text[i].isspace():
-            i += 1
+        i = space.match(text, i).end()
         if i >= n:
-            tokens.append(_Token("eof", "", *position(n)))
-            return tokens
+            yield _Token("eof", "", *position(n))
+            return
         c = text[i]
         if c in "{},":
-            tokens.append(_Token(c, c, *position(i)))
+            yield _Token(c, c, *position(i))
             i += 1
         elif c == '"':
             start = i
@@ -181,12 +183,10 @@ def _tokenize(text: str, fail: Callable[[int, int, str], NoReturn]) -> list[_Tok
                 else:
                     buf.append(ch)
                     i += 1
-            tokens.append(_Token("text", "".join(buf), *position(start)))
+            yield _Token("text", "".join(buf), *position(start))
         else:
-            j = i
-            while j < n and not text[j].isspace() and text[j] not in '{}",':
-                j += 1
-            tokens.append(_Token("word", text[i:j], *position(i)))
+            j = word.match(text, i).end()
+            yield _Token("word", text[i:j], *position(i))
             i = j
 
 
@@ -213,7 +213,7 @@ class _NfgParser:
     def __init__(self, text: str, name: str) -> None:
         self.name = name
         self.tokens = _tokenize(text, self.fail)
-        self.pos = 0
+        self.current = next(self.tokens)
 
     def fail(self, line: int, column: int, message: str) -> NoReturn:
         where = f"{self.name}: " if self.name else ""
@@ -223,12 +223,12 @@ class _NfgParser:
         self.fail(token.line, token.column, message)
 
     def peek(self) -> _Token:
-        return self.tokens[self.pos]
+        return self.current
 
     def next(self) -> _Token:
-        token = self.tokens[self.pos]
+        token = self.current
         if token.kind != "eof":
-            self.pos += 1
+            self.current = next(self.tokens)
         return token
 
     def expect(self, kind: str, what: str) -> _Token:
