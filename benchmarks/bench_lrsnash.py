@@ -1,0 +1,148 @@
+"""All extreme equilibria of n x n games: gametheory's vertex enumeration against lrsnash.
+
+lrsnash (lrslib, Avis; Avis, Rosenberg, Savani & von Stengel 2010) is the state of the art for
+exact enumeration: C with GMP arithmetic. Debian's ``lrslib`` package installs it
+(``apt-get install lrslib``). For each size and game family this prints the median times, the
+median per-game ratio (lrsnash time / ours: > 1 means we are faster), the growth per extra
+action, our peak memory (resident set of a fresh process solving the largest game of the size)
+and whether the two equilibrium sets agree exactly (as Fractions).
+
+    python benchmarks/bench_lrsnash.py                 # n = 8, 10, 12, 14; 3 games each
+    python benchmarks/bench_lrsnash.py --sizes 8 16 --games 5
+
+Both are timed from the payoff arrays: ours builds the ``Game`` and calls
+``gametheory.equilibria(game, method="vertex_enumeration")`` (including the exact best-response
+check of every equilibrium); lrsnash is timed as a subprocess on its input file, written before
+the clock starts.
+"""
+
+from __future__ import annotations
+
+import argparse
+import multiprocessing
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from fractions import Fraction
+from pathlib import Path
+
+import numpy as np
+
+Profile = tuple[tuple[Fraction, ...], tuple[Fraction, ...]]
+
+
+def make_game(family: str, n: int, index: int) -> tuple[np.ndarray, np.ndarray]:
+    rng = np.random.default_rng(1000 * n + index)
+    high = 100 if family == "integer 0..99" else 2
+    return rng.integers(0, high, (n, n)), rng.integers(0, high, (n, n))
+
+
+def ours(A: np.ndarray, B: np.ndarray) -> tuple[float, set[Profile]]:
+    import gametheory as gt
+
+    start = time.perf_counter()
+    found = gt.equilibria(gt.Game(A, B), method="vertex_enumeration", timeout=3600)
+    elapsed = time.perf_counter() - start
+    return elapsed, {tuple(tuple(s) for s in e.strategies) for e in found}
+
+
+def lrsnash(A: np.ndarray, B: np.ndarray, workdir: Path) -> tuple[float, set[Profile]]:
+    m, n = A.shape
+    path = workdir / "game.txt"
+    rows = lambda M: "\n".join(" ".join(str(int(v)) for v in row) for row in M)  # noqa: E731
+    path.write_text(f"{m} {n}\n\n{rows(A)}\n\n{rows(B)}\n")
+    start = time.perf_counter()
+    out = subprocess.run(["lrsnash", str(path)], capture_output=True, text=True, check=True)
+    elapsed = time.perf_counter() - start
+    return elapsed, parse_lrsnash(out.stdout)
+
+
+def parse_lrsnash(text: str) -> set[Profile]:
+    """lrsnash prints, per equilibrium component, lines ``2 y_1 .. y_n payoff`` (one or more)
+    followed by ``1 x_1 .. x_m payoff``; every such pair is an extreme equilibrium."""
+    found: set[Profile] = set()
+    column: list[tuple[Fraction, ...]] = []
+    for line in text.splitlines():
+        parts = line.split()
+        if not parts or parts[0] not in ("1", "2"):
+            column = [] if not parts else column
+            continue
+        values = tuple(Fraction(v) for v in parts[1:-1])
+        if parts[0] == "2":
+            column.append(values)
+        else:
+            for y in column:
+                found.add((values, y))
+            column = []
+    return found
+
+
+def _peak_worker(A: np.ndarray, B: np.ndarray, conn) -> None:
+    ours(A, B)
+    conn.send(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+
+
+def peak_memory_mb(A: np.ndarray, B: np.ndarray) -> float:
+    """Peak resident set (MB) of a fresh process that imports gametheory and solves the game."""
+    ctx = multiprocessing.get_context("spawn")
+    receiver, sender = ctx.Pipe(duplex=False)
+    proc = ctx.Process(target=_peak_worker, args=(A, B, sender))
+    proc.start()
+    peak = receiver.recv()
+    proc.join()
+    return peak / 1024
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[8, 10, 12, 14])
+    parser.add_argument("--games", type=int, default=3)
+    args = parser.parse_args(argv)
+    if shutil.which("lrsnash") is None:
+        print("lrsnash is not installed (apt-get install lrslib); nothing to compare")
+        return 1
+    print(
+        "| games | n | ours median (s) | lrsnash median (s) | ratio lrsnash/ours (median) "
+        "| our growth per action | lrsnash growth | our peak RSS (MB) | sets agree |"
+    )
+    print("|---|---|---|---|---|---|---|---|---|")
+    ours(*make_game("integer 0..99", 4, 0))  # warm-up: imports and first calls
+    with tempfile.TemporaryDirectory() as tmp:
+        for family in ("integer 0..99", "{0,1}"):
+            previous: tuple[int, float, float] | None = None
+            for n in args.sizes:
+                times_ours, times_lrs, ratios, agree = [], [], [], 0
+                for index in range(args.games):
+                    A, B = make_game(family, n, index)
+                    t_ours, set_ours = ours(A, B)
+                    t_lrs, set_lrs = lrsnash(A, B, Path(tmp))
+                    times_ours.append(t_ours)
+                    times_lrs.append(t_lrs)
+                    ratios.append(t_lrs / t_ours)
+                    agree += set_ours == set_lrs
+                mo, ml = statistics.median(times_ours), statistics.median(times_lrs)
+                growth = "-"
+                if previous is not None:
+                    step = n - previous[0]
+                    growth_ours = (mo / previous[1]) ** (1 / step)
+                    growth_lrs = (ml / previous[2]) ** (1 / step)
+                    growth = f"x{growth_ours:.2f} | x{growth_lrs:.2f}"
+                else:
+                    growth = "- | -"
+                peak = peak_memory_mb(*make_game(family, n, 0))
+                print(
+                    f"| {family} | {n} | {mo:.3f} | {ml:.3f} | {statistics.median(ratios):.2f} "
+                    f"| {growth} | {peak:.0f} | {agree}/{args.games} |",
+                    flush=True,
+                )
+                previous = (n, mo, ml)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
