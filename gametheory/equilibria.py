@@ -502,9 +502,9 @@ def _integer_vector(vector: Sequence[Fraction]) -> tuple[list[int], int]:
 
 
 def _vertex_enumeration(game: Game, timeout: float | None = None) -> Equilibria:
+    deadline = None if timeout is None else time.perf_counter() + timeout
     A, B = game.as_fractions()
     _warn_if_huge(game, timeout)
-    deadline = None if timeout is None else time.perf_counter() + timeout
     result = enumerate_equilibria(A, B, deadline=deadline)
     pairs = result.pairs
     if result.degenerate is not None:

@@ -268,7 +268,7 @@ class Game:
     (2, 2)
     """
 
-    __slots__ = ("_actions", "_hash", "_kind", "_payoffs", "_players", "_title")
+    __slots__ = ("_actions", "_hash", "_kind", "_payoffs", "_players", "_title", "_views")
 
     def __init__(
         self,
@@ -309,6 +309,7 @@ class Game:
         shape = arrays[0].shape
         self._kind = kind
         self._payoffs = tuple(_cast(a, kind) for a in arrays)
+        self._views: dict[str, tuple[np.ndarray, ...]] = {}  # cached read-only numeric views
         self._players = (
             tuple(f"Player {i + 1}" for i in range(n))
             if players is None
@@ -474,6 +475,9 @@ class Game:
     def as_float(self) -> tuple[np.ndarray, ...]:
         """Payoff arrays as float64 (raises :class:`UnboundParameterError` if parametric)."""
         self._require_numeric("as_float()")
+        cached = self._views.get("float")
+        if cached is not None:
+            return cached
         try:
             if self._kind == "symbolic":
                 out = tuple(
@@ -486,6 +490,9 @@ class Game:
             out = (np.array([np.inf]),)
         if not all(np.all(np.isfinite(a)) for a in out):
             raise ValueError("some payoffs are too large to be represented as float64 numbers")
+        for a in out:
+            a.flags.writeable = False  # the game is immutable: its views are too
+        self._views["float"] = out
         return out
 
     def evalf(self) -> Game:
@@ -504,12 +511,17 @@ class Game:
             )
         if self._kind == "exact":
             return self._payoffs
+        cached = self._views.get("fractions")
+        if cached is not None:
+            return cached
         out = []
         for a in self._payoffs:
             b = np.empty(a.shape, dtype=object)
             b.ravel()[:] = [Fraction(v) for v in a.ravel().tolist()]  # exact binary values
+            b.flags.writeable = False
             out.append(b)
-        return tuple(out)
+        self._views["fractions"] = tuple(out)
+        return self._views["fractions"]
 
     def to_nashpy(self) -> Any:
         """The same two-player game as a ``nashpy.Game`` (float payoffs)."""

@@ -287,6 +287,8 @@ class Search:
         self.batches: deque[tuple] = deque()
         #: bytes held by the queued dictionaries (the search's memory, beside ``visited``)
         self.queued_bytes = 0
+        #: bases queued in batches (the breadth-first frontier)
+        self.queued = 0
         #: single bases with Python-integer dictionaries: (table, D, basis, cobasis, mask)
         self.singles: deque[tuple[np.ndarray, int, list[int], list[int], int]] = deque()
         self._queue_exact(table, 1, basis, cobasis, mask)
@@ -307,12 +309,14 @@ class Search:
             if self.batches:
                 batch = self.batches.popleft()
                 self.queued_bytes -= batch[0].nbytes
+                self.queued -= len(batch[5])
                 size = len(batch[5])
                 take = min(left, chunk)
                 if size > take:
                     rest = _slice_batch(batch, slice(take, None))
                     self.batches.appendleft(rest)
                     self.queued_bytes += rest[0].nbytes
+                    self.queued += len(rest[5])
                     batch = _slice_batch(batch, slice(None, take))
                     size = take
                 res, dres, dinv, bases, cobases, masks, direct = batch
@@ -329,6 +333,7 @@ class Search:
     def _queue(self, batch: tuple) -> None:
         self.batches.append(batch)
         self.queued_bytes += batch[0].nbytes
+        self.queued += len(batch[5])
 
     def result(self, stopped: str | None = None) -> SearchResult:
         """What has been found so far (every vertex rebuilt as integers)."""
