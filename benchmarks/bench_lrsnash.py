@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import argparse
 import multiprocessing
-import resource
 import shutil
 import statistics
 import subprocess
@@ -52,39 +51,22 @@ def ours(A: np.ndarray, B: np.ndarray) -> tuple[float, set[Profile]]:
 
 
 def lrsnash(A: np.ndarray, B: np.ndarray, workdir: Path) -> tuple[float, set[Profile]]:
-    m, n = A.shape
+    from gametheory import lrs
+
     path = workdir / "game.txt"
-    rows = lambda M: "\n".join(" ".join(str(int(v)) for v in row) for row in M)  # noqa: E731
-    path.write_text(f"{m} {n}\n\n{rows(A)}\n\n{rows(B)}\n")
+    path.write_text(lrs.game_file(A.tolist(), B.tolist()))
     start = time.perf_counter()
     out = subprocess.run(["lrsnash", str(path)], capture_output=True, text=True, check=True)
     elapsed = time.perf_counter() - start
-    return elapsed, parse_lrsnash(out.stdout)
-
-
-def parse_lrsnash(text: str) -> set[Profile]:
-    """lrsnash prints, per equilibrium component, lines ``2 y_1 .. y_n payoff`` (one or more)
-    followed by ``1 x_1 .. x_m payoff``; every such pair is an extreme equilibrium."""
-    found: set[Profile] = set()
-    column: list[tuple[Fraction, ...]] = []
-    for line in text.splitlines():
-        parts = line.split()
-        if not parts or parts[0] not in ("1", "2"):
-            column = [] if not parts else column
-            continue
-        values = tuple(Fraction(v) for v in parts[1:-1])
-        if parts[0] == "2":
-            column.append(values)
-        else:
-            for y in column:
-                found.add((values, y))
-            column = []
-    return found
+    return elapsed, set(lrs.parse_output(out.stdout, *A.shape))
 
 
 def _peak_worker(A: np.ndarray, B: np.ndarray, conn) -> None:
     ours(A, B)
-    conn.send(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+    # VmHWM: this process's own peak (ru_maxrss would include the parent's at the fork)
+    status = Path("/proc/self/status").read_text()
+    line = next(row for row in status.splitlines() if row.startswith("VmHWM:"))
+    conn.send(int(line.split()[1]))
 
 
 def peak_memory_mb(A: np.ndarray, B: np.ndarray) -> float:

@@ -277,6 +277,7 @@ _SUBMODULES = frozenset(
         "interventions",
         "io",
         "lexsearch",
+        "lrs",
         "models",
         "nplayer",
         "paper",

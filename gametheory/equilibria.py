@@ -28,6 +28,10 @@ Methods of :func:`equilibria`:
     second per label) but not complete (``complete`` False). ``"auto"`` uses it for two-player games
     too large to enumerate (:data:`AUTO_ENUMERATION_BOUND`), and to complete an enumeration
     that stopped at its timeout without any equilibrium.
+``"lrsnash"`` (two players)
+    All extreme equilibria by Debian's ``lrsnash`` program (lrslib, exact GMP arithmetic), when
+    it is installed (``apt-get install lrslib``; :mod:`gametheory.lrs`); every pair it prints is
+    verified by the exact best-response check.
 ``"pure"`` (any number of players)
     All pure equilibria, vectorised over the payoff arrays.
 ``"nashpy.support_enumeration"``, ``"nashpy.vertex_enumeration"``, ``"nashpy.lemke_howson"``
@@ -85,6 +89,7 @@ METHODS = (
     "nashpy.vertex_enumeration",
     "nashpy.lemke_howson",
     "lemke_howson",
+    "lrsnash",
     "gambit.enummixed",
     "gambit.enumpoly",
 )
@@ -626,6 +631,48 @@ def lemke_howson(game: Game, label: int = 0, *, timeout: float = 30.0) -> Equili
     return _checked_pairs(game, A, B, [pair], "lemke_howson")[0]
 
 
+def _lrsnash(game: Game, timeout: float) -> Equilibria:
+    """All extreme equilibria by the external lrsnash program (:mod:`gametheory.lrs`), each
+    verified by the exact best-response check."""
+    from . import lrs
+    from .vertex import integer_payoffs
+
+    if game.n_players != 2:
+        raise ValueError("lrsnash needs a two-player game")
+    if lrs.executable() is None:
+        raise MissingDependencyError(
+            "method='lrsnash' needs the lrsnash program (lrslib): apt-get install lrslib on "
+            "Debian or Ubuntu, or build it from https://cgm.cs.mcgill.ca/~avis/C/lrs.html"
+        )
+    A, B = game.as_fractions()
+    pairs, finished = lrs.run_lrsnash(integer_payoffs(A), integer_payoffs(B), timeout)
+    check = _BimatrixCheck(A, B)
+    good = [pair for pair in pairs if check(*pair) is not None]
+    if len(good) < len(pairs):
+        warnings.warn(
+            f"lrsnash returned {len(pairs) - len(good)} profiles that fail the exact "
+            "best-response check; they were dropped (complete=False)",
+            RuntimeWarning,
+            stacklevel=3,
+        )
+    if not finished:
+        warnings.warn(
+            f"lrsnash stopped at the timeout of {timeout:g} s with {len(good)} equilibria "
+            "found; the list may be incomplete (complete=False). Pass a larger timeout.",
+            IncompleteWarning,
+            stacklevel=3,
+        )
+    out = _checked_pairs(game, A, B, sorted(set(good), reverse=True), "lrsnash")
+    return Equilibria(
+        out,
+        method="lrsnash",
+        exact=game.is_exact,
+        degenerate=None,
+        complete=finished and len(good) == len(pairs),
+        decided_exactly=True,
+    )
+
+
 #: Above this bound on the vertices of the smaller best-response polytope (McMullen's upper
 #: bound; 20 x 20 games are below it, 24 x 24 above), ``method="auto"`` answers two-player games
 #: by Lemke-Howson instead of attempting the enumeration.
@@ -1038,6 +1085,8 @@ def equilibria(game: Game, method: str = "auto", *, timeout: float = DEFAULT_TIM
                 "'gambit.enumpoly' for N players"
             )
         return _vertex_enumeration(game, timeout)
+    if method == "lrsnash":
+        return _lrsnash(game, timeout)
     if method == "lemke_howson":
         if game.n_players != 2:
             raise ValueError("lemke_howson needs a two-player game")
