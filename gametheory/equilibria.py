@@ -123,7 +123,9 @@ class Equilibrium:
 
     ``strategies[i][a]`` is the probability that player ``i`` plays action ``a`` (Fractions when
     ``exact``, floats otherwise); ``payoffs[i]`` is ``u_i(sigma)``. ``is_strict`` is True for a
-    pure equilibrium in which every player's action is its unique best response (Harsanyi 1973).
+    pure equilibrium in which every player's action is its unique best response and some player
+    has an alternative that does strictly worse (Harsanyi 1973): a game in which no player has
+    a choice (1 x 1) has no strict equilibrium, since strictness is vacuous there.
     Iterating yields the strategies, so ``x, y = eq`` works as with nashpy.
     """
 
@@ -134,6 +136,10 @@ class Equilibrium:
     method: str
     exact: bool
     is_strict: bool
+
+    def __post_init__(self) -> None:
+        if self.is_strict and all(len(actions) == 1 for actions in self.actions):
+            object.__setattr__(self, "is_strict", False)
 
     @property
     def support(self) -> tuple[tuple[int, ...], ...]:

@@ -8,7 +8,8 @@ holds the row player's payoffs and ``B`` the column player's.
 
 Payoff entries can be
 
-* exact numbers: ``int``, :class:`fractions.Fraction`, sympy ``Integer``/``Rational``
+* exact numbers: ``int``, :class:`fractions.Fraction`, :class:`decimal.Decimal`, sympy
+  ``Integer``/``Rational``
   (the game's ``kind`` is ``"exact"`` and every solver works in rational arithmetic);
 * floats (``kind == "float"``);
 * sympy expressions, possibly with free symbols (``kind == "symbolic"``); a game with free
@@ -19,6 +20,7 @@ This module imports nothing else from the package (DESIGN.md, "Layout").
 
 from __future__ import annotations
 
+import decimal
 import html
 import math
 import numbers
@@ -68,6 +70,10 @@ def _convert_entry(value: Any, where: str, noun: str = "payoff") -> tuple[str, A
         return "exact", value
     if isinstance(value, numbers.Integral):
         return "exact", Fraction(int(value))
+    if isinstance(value, decimal.Decimal):  # exact decimal fractions stay exact
+        if not value.is_finite():
+            raise ValueError(f"{noun} {where} is {value}; {_plural(noun)} must be finite numbers")
+        return "exact", Fraction(value)
     if isinstance(value, float | np.floating):
         f = float(value)
         if not math.isfinite(f):
@@ -96,7 +102,7 @@ def _convert_entry(value: Any, where: str, noun: str = "payoff") -> tuple[str, A
         )
     raise TypeError(
         f"{noun} {where} has unsupported type {type(value).__name__} ({value!r}); use int, "
-        "float, fractions.Fraction or a sympy expression"
+        "float, fractions.Fraction, decimal.Decimal or a sympy expression"
     )
 
 
@@ -212,7 +218,9 @@ def _cast(array: np.ndarray, kind: str) -> np.ndarray:
     return out
 
 
-def _check_labels(labels: Any, count: int, what: str) -> tuple[str, ...]:
+def _check_labels(labels: Any, count: int, what: str, integers: bool = True) -> tuple[str, ...]:
+    """Names as strings; integers are accepted (as their decimal text) only when ``integers``
+    (action labels such as 0, 1, 2), never for players."""
     if isinstance(labels, str) or not isinstance(labels, Sequence | np.ndarray):
         raise TypeError(f"{what} must be a sequence of {count} names, got {labels!r}")
     labels = tuple(labels)
@@ -220,8 +228,11 @@ def _check_labels(labels: Any, count: int, what: str) -> tuple[str, ...]:
         raise ValueError(f"{what} has {len(labels)} names but {count} are needed")
     out = []
     for label in labels:
-        if not isinstance(label, str | numbers.Integral) or isinstance(label, bool):
-            raise TypeError(f"{what} contains {label!r}; names must be strings")
+        allowed = str | numbers.Integral if integers else str
+        if not isinstance(label, allowed) or isinstance(label, bool):
+            raise TypeError(
+                f"{what} contains {label!r} ({type(label).__name__}); names must be strings"
+            )
         label = str(label)
         if not label.strip():
             raise ValueError(f"{what} contains an empty name")
@@ -313,7 +324,7 @@ class Game:
         self._players = (
             tuple(f"Player {i + 1}" for i in range(n))
             if players is None
-            else _check_labels(players, n, "players")
+            else _check_labels(players, n, "players", integers=False)
         )
         if actions is None:
             self._actions = tuple(tuple(str(k) for k in range(s)) for s in shape)

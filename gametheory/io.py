@@ -209,6 +209,22 @@ def _quote(label: str) -> str:
 # --------------------------------------------------------------------------------------------
 
 
+def _distinct(labels: list[str]) -> list[str]:
+    """Labels made distinct as Gambit allows repeats: a repeated ``"x"`` becomes ``"x (2)"``,
+    ``"x (3)"``, ... (a :class:`Game` needs distinct names to address actions by name)."""
+    taken = set(labels)
+    used: set[str] = set()
+    out: list[str] = []
+    for label in labels:
+        name, k = label, 1
+        while name in used or (name != label and name in taken):
+            k += 1
+            name = f"{label} ({k})"
+        used.add(name)
+        out.append(name)
+    return out
+
+
 class _NfgParser:
     def __init__(self, text: str, name: str) -> None:
         self.name = name
@@ -316,7 +332,9 @@ class _NfgParser:
         closing = self.expect("}", "a player name in double quotes or '}' after the players")
         if len(names) < 2:
             self.fail_at(closing, f"a game needs at least 2 players, the file names {len(names)}")
-        return [name if name.strip() else f"Player {k + 1}" for k, name in enumerate(names)]
+        return _distinct(
+            [name if name.strip() else f"Player {k + 1}" for k, name in enumerate(names)]
+        )
 
     def strategies(self, players: list[str]) -> list[list[str]]:
         self.expect("{", "'{' before the strategies")
@@ -333,7 +351,9 @@ class _NfgParser:
                     self.fail_at(opening, f"more strategy lists than the {n} players")
                 if not labels:
                     self.fail_at(opening, f"{players[len(lists)]} has no strategies")
-                lists.append([s if s.strip() else str(k + 1) for k, s in enumerate(labels)])
+                lists.append(
+                    _distinct([s if s.strip() else str(k + 1) for k, s in enumerate(labels)])
+                )
         elif self.peek().kind == "word":
             while self.peek().kind == "word":
                 token = self.next()

@@ -530,3 +530,11 @@ def test_missing_pygambit_gives_install_advice(monkeypatch):
     assert gt.equilibria(g3).method == "support_enumeration"  # nor does the default
     with pytest.raises(gt.MissingDependencyError, match="pip install"):
         gt.equilibria(gt.Game([[1, 0], [0, 1]], [[1, 0], [0, 1]]), "gambit.enummixed")
+
+
+def test_no_choice_means_no_strict_equilibrium():
+    (only,) = gt.equilibria(gt.Game([[1]], [[2]]))
+    assert only.is_pure and not only.is_strict
+    # one player with a choice: its unique best response makes the equilibrium strict
+    (eq,) = gt.equilibria(gt.Game([[1], [0]], [[2], [0]]))
+    assert eq.is_strict

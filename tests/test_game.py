@@ -250,3 +250,29 @@ def test_adding_mismatched_games_fails():
         pd() + gt.Game([[1, 2, 3]], [[1, 2, 3]])
     with pytest.raises(ValueError, match="labels"):
         pd() + gt.Game(PD_A, PD_B)
+
+
+def test_decimal_payoffs_are_exact():
+    from decimal import Decimal
+
+    game = gt.Game([[Decimal("0.1"), 1], [0, Decimal("2.5")]])
+    assert game.kind == "exact"
+    assert game.as_fractions()[0][0, 0] == Fraction(1, 10)
+    with pytest.raises(ValueError, match="finite"):
+        gt.Game([[Decimal("NaN"), 1], [0, 1]])
+
+
+def test_player_names_must_be_strings():
+    with pytest.raises(TypeError, match=r"players contains 1 \(int\); names must be strings"):
+        gt.Game([[1, 0], [0, 1]], players=[1, 2])
+    # action labels may still be integers (shown as their decimal text)
+    assert gt.Game([[1, 0], [0, 1]], actions=[[0, 1], [0, 1]]).actions == (("0", "1"), ("0", "1"))
+
+
+def test_numeric_views_are_cached_and_read_only():
+    game = gt.Game([[0.5, 1.0], [0.0, 2.0]])
+    first, again = game.as_float(), game.as_float()
+    assert first is again and not first[0].flags.writeable
+    assert game.as_fractions() is game.as_fractions()
+    with pytest.raises(ValueError):
+        first[0][0, 0] = 9.0

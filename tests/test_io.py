@@ -328,7 +328,6 @@ MALFORMED = [
     (f'{HEAD} {{ 1 2 }} {{ {{ "o" 1 2 }} }} 1 1 1', "too many outcome indices"),
     (f'{HEAD} {{ 1 2 }} {{ {{ "o" 1 2 }}', "'\\}' ending the outcome list"),
     (f"{HEAD} {{ 1 1 }}", "expected the payoffs"),
-    (f'{HEAD} {{ {{ "x" "x" }} {{ "y" }} }} 1 2 3 4', "invalid game.*duplicate"),
 ]
 
 
@@ -537,3 +536,11 @@ def test_equilibria_to_json_float_and_plain_list():
     data = json.loads(equilibria_to_json(list(gt.equilibria(PD))))
     assert data["degenerate"] is None
     assert json.loads(equilibria_to_json([])) == {"equilibria": [], "degenerate": None}
+
+
+def test_repeated_strategy_and_player_names_are_read_as_gambit_does():
+    # Gambit accepts a player with two strategies of the same name; the copies are numbered
+    game = from_nfg('NFG 1 R "t" { "1" "1" } { { "C" "C" } { "x" "y" } } 3 3 5 0 0 5 1 1')
+    assert game.players == ("1", "1 (2)")
+    assert game.actions == (("C", "C (2)"), ("x", "y"))
+    assert game.payoff_arrays[0].tolist() == [[3, 0], [5, 1]]
