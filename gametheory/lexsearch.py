@@ -25,13 +25,17 @@ times the radix weights, correct to a relative ``K * 2**-52``. A basis whose ``D
 by one of the primes (probability about ``2**-30`` per prime) is pivoted in Python integers
 instead.
 
-The ratio test is run for every column of a whole batch of bases at once, in these floats,
-which only *propose*: a row whose float ratio exceeds the least by a relative ``1e-12``, far
-beyond the floats' error, is certainly not the least; when several rows are within it, their
-perturbed ratios are compared exactly, pairwise, by the signs of ``2 x 2`` minors divided by
-``D`` (integers bounded by ``H``, so their residues decide them). Memory holds the queue of
-bases still to expand (their dictionaries, in batches), the set of visited bases (one integer
-bit mask each) and one record per vertex: it grows with the number of lexicographic bases.
+The perturbation is ``1 + eps w + eps^2 e_1 + ... + eps^(k+1) e_k`` with fixed positive integer
+weights ``w``: ties in the right-hand side are broken first by one weighted column, which
+separates almost all of them in a single vectorised step, then lexicographically (see
+:meth:`Search._ratio_test`). The ratio test is run for every column of a whole batch of bases at
+once, in these floats, which only *propose*: a row whose float ratio exceeds the least by a
+relative ``1e-12``, far beyond the floats' error, is certainly not the least; when several rows
+are within it, their perturbed ratios are compared exactly, pairwise, by the signs of ``2 x 2``
+minors divided by ``D`` (integers bounded by ``H``, so their residues decide them). Memory holds
+the queue of bases still to expand (their dictionaries, in batches), the set of visited bases
+(one integer bit mask each) and one record per vertex: it grows with the number of lexicographic
+bases.
 
 :class:`Search` is resumable: :meth:`Search.advance` expands a given number of bases, so two
 searches can be interleaved (as :mod:`gametheory.vertex` does, to finish with the polytope that
@@ -59,12 +63,16 @@ CHECK_EVERY = 2048
 RATIO_TOL = 1e-12
 #: Floats below this magnitude (possible only when ``H > 2**1000``) are not trusted to propose.
 FLOAT_FLOOR = 2.0**-900
-#: New bases per numpy pass (bounds the temporary arrays: about 14 MB per prime at 14 x 14).
-CHILDREN = 2048
+#: Bytes of the new bases' int64 dictionaries made in one numpy pass (bounds the temporaries).
+PASS_BYTES = 16 * 2**20
 #: Dictionaries whose entries are all below this bound are pivoted as plain int64 integers.
 DIRECT_BOUND = 2**29
 #: Integers below this bound have float ratios ordered exactly (see Search._ratio_test).
 EXACT_FLOAT_BOUND = 2**17
+#: The perturbation's weights lie in [1, WEIGHT_BOUND) (so weighted sums of entries below
+#: 2**17 stay below 2**43 and their products with entries below 2**60).
+WEIGHT_BOUND = 2**16
+WEIGHT_SEED = 20261208
 #: Tie groups compared exactly per numpy pass (bounds the memory of the pairwise comparison).
 TIE_CHUNK = 2048
 
@@ -265,7 +273,12 @@ class Search:
         k, d = self.k, self.d
         if min(int(v) for row in M for v in row) <= 0:
             raise ValueError("lexsearch needs a matrix of positive integers")
-        self.moduli = _Moduli(hadamard_bound(M), primes)
+        #: weights of the perturbation's first-order term (see _ratio_test), fixed per size
+        self.weights = np.random.default_rng(WEIGHT_SEED + k).integers(1, WEIGHT_BOUND, size=k)
+        self.weight_list = [int(w) for w in self.weights]
+        # minors of the weighted column are sums of k weighted minors: widen the moduli
+        bound = hadamard_bound(M)
+        self.moduli = _Moduli(bound * (1 + sum(self.weight_list)), primes)
         if not 0 <= direct_bound <= DIRECT_BOUND:
             raise ValueError(f"direct_bound must lie in [0, {DIRECT_BOUND}]")
         self.direct_bound = direct_bound
@@ -303,15 +316,18 @@ class Search:
         queues it with its dictionary, so every basis costs one pivot and no backtracking.
         """
         left = max(1, nodes)
-        # parents per numpy pass: their new neighbours (at most d each) stay below CHILDREN
-        chunk = max(1, CHILDREN // self.d)
         while left > 0:
             if self.batches:
-                batch = self.batches.popleft()
-                self.queued_bytes -= batch[0].nbytes
-                self.queued -= len(batch[5])
-                size = len(batch[5])
+                batch = self._pop()
+                # parents per numpy pass: their new neighbours' dictionaries (at most d each)
+                # stay within PASS_BYTES
+                per_child = 8 * batch[0].shape[0] * self.k * (self.d + 1)
+                chunk = max(1, PASS_BYTES // (per_child * self.d))
                 take = min(left, chunk)
+                # small batches of the same kind are merged, so that a pass is never tiny
+                while len(batch[5]) < take and self.batches and self.batches[0][6] == batch[6]:
+                    batch = _merge_batches(batch, self._pop())
+                size = len(batch[5])
                 if size > take:
                     rest = _slice_batch(batch, slice(take, None))
                     self.batches.appendleft(rest)
@@ -329,6 +345,12 @@ class Search:
                 break
         self.done = not self.batches and not self.singles
         return self.done
+
+    def _pop(self) -> tuple:
+        batch = self.batches.popleft()
+        self.queued_bytes -= batch[0].nbytes
+        self.queued -= len(batch[5])
+        return batch
 
     def _queue(self, batch: tuple) -> None:
         self.batches.append(batch)
@@ -501,10 +523,19 @@ class Search:
     ) -> np.ndarray:
         """The leaving row of every column of every basis of a batch (``n x d``).
 
+        The perturbation is ``1 + eps w + eps**2 e_1 + ... + eps**(k+1) e_k``: a first-order
+        term with fixed positive integer weights ``w`` (below :data:`WEIGHT_BOUND`), then the
+        classical lexicographic terms. Rows tied in the right-hand side are first compared by
+        the weighted column ``W = sum_j w_j E[:, 1 + j]``, which separates almost every tie in
+        one vectorised step; the unit terms after it keep the perturbed polytope simple, so the
+        rule is still exact and complete (any positive perturbation whose last terms are the
+        lexicographic ones does; Dantzig, Orden & Wolfe 1955).
+
         ``exact``: every entry is an integer of absolute value below ``B = 2**17``. Two ratios
         ``x / a != y / b`` of such integers then differ by at least ``1 / (a b) > B**-2``, while
         each float quotient errs by at most ``2**-53 B``: the floats are ordered as the
-        rationals, equal ones included, and float comparisons decide exactly.
+        rationals, equal ones included, and float comparisons decide exactly; the weighted
+        column is compared by int64 cross-products (below ``2**60``).
         """
         positive = signs[:, :, 1:] > 0
         with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
@@ -517,28 +548,95 @@ class Search:
         if untrusted.any():
             doubtful = (untrusted[:, :, :1] | untrusted[:, :, 1:]) & positive
             near = np.where(doubtful.any(axis=1, keepdims=True), positive, near)
-        groups = np.argwhere(near.sum(axis=1) > 1)
+        tied = near.sum(axis=1) > 1
+        weighted = None
+        if exact and tied.any():
+            # second key, the weighted column: decided here for most tie groups at once
+            weighted = self._weighted_small(values, dvalues, bases, cobases)
+            best, decided = self._least_weighted(values, weighted, near)
+            leaving = np.where(tied & decided, best, leaving)
+            tied &= ~decided
+        groups = np.argwhere(tied)
         for start in range(0, len(groups), TIE_CHUNK):
             chunk = groups[start : start + TIE_CHUNK]
             gi, gc = chunk[:, 0], chunk[:, 1]
             leaving[gi, gc] = self._lex_groups(
-                res, dres, dinv, values, dvalues, bases, cobases, near, gi, gc, exact, direct
+                res,
+                dres,
+                dinv,
+                values,
+                dvalues,
+                bases,
+                cobases,
+                near,
+                gi,
+                gc,
+                exact,
+                direct,
+                weighted,
             )
         return leaving
 
+    def _slack_weights(self, bases, cobases) -> tuple[np.ndarray, np.ndarray]:
+        """Weight of the slack in each cobasis column and each basis row (0 for ``z``)."""
+        d, w = self.d, self.weights
+        wcol = np.where(cobases >= d, w[np.maximum(cobases - d, 0)], 0)
+        wrow = np.where(bases >= d, w[np.maximum(bases - d, 0)], 0)
+        return wcol, wrow
+
+    def _weighted_small(self, values, dvalues, bases, cobases) -> np.ndarray:
+        """The weighted column ``W[r] = sum_j w_j E[r, 1 + j]`` of every basis, as exact int64
+        (entries below ``2**17``, weights below ``2**16``)."""
+        wcol, wrow = self._slack_weights(bases, cobases)
+        table = np.rint(values[:, :, 1:]).astype(np.int64)
+        den = np.rint(dvalues).astype(np.int64)
+        return np.einsum("nkc,nc->nk", table, wcol) + den[:, None] * wrow
+
+    @staticmethod
+    def _least_weighted(values, weighted, near) -> tuple[np.ndarray, np.ndarray]:
+        """Among the tied rows of each column, the row with the least ``W[r] / T[r, c]`` and
+        whether it is strictly least (exactly: int64 cross-products below ``2**60``)."""
+        alpha = np.rint(values[:, :, 1:]).astype(np.int64)  # n x k x d
+        with np.errstate(divide="ignore", invalid="ignore"):
+            q = np.where(near, weighted[:, :, None] / alpha, np.inf)
+        best = np.argmin(q, axis=1)  # n x d
+        n_idx = np.arange(len(values))[:, None]
+        c_idx = np.arange(alpha.shape[2])[None, :]
+        w_best = weighted[n_idx, best]  # n x d
+        a_best = alpha[n_idx, best, c_idx]  # n x d
+        diff = weighted[:, :, None] * a_best[:, None, :] - w_best[:, None, :] * alpha
+        own = np.arange(alpha.shape[1])[None, :, None] == best[:, None, :]
+        decided = np.all((diff > 0) | ~near | own, axis=1)
+        return best, decided
+
     def _lex_groups(
-        self, res, dres, dinv, values, dvalues, bases, cobases, near, gi, gc, exact, direct
+        self,
+        res,
+        dres,
+        dinv,
+        values,
+        dvalues,
+        bases,
+        cobases,
+        near,
+        gi,
+        gc,
+        exact,
+        direct,
+        weighted=None,
     ) -> np.ndarray:
         """Exact lexicographic ratio test for tie groups (basis ``gi``, column ``gc``).
 
-        The perturbed right-hand side of row ``r`` is ``E[r, 0] = T[r, 0]`` followed, for the
-        slack of each row ``j`` in turn, by ``E[r, 1 + j] = T[r, 1 + c_j]`` when that slack is
-        nonbasic in column ``c_j``, or by ``D`` in its own row and 0 in the others when it is
-        basic (the order of ``eps, eps**2, ...``). Column by column, the candidates whose float
-        ratio ``E[r, j] / T[r, c]`` is within a relative ``RATIO_TOL`` of the least are kept;
-        when several are, they are compared exactly by the signs of the minors
-        ``(E[a, j] T[b, c] - E[b, j] T[a, c]) / D`` (integers, so their residues decide them)
-        and only the exact minima stay. The perturbed polytope is simple, so one row remains.
+        The perturbed right-hand side of row ``r`` is ``E[r, 0] = T[r, 0]``, then the weighted
+        column ``W[r] = sum_j w_j E[r, 1 + j]``, then, for the slack of each row ``j`` in turn,
+        ``E[r, 1 + j] = T[r, 1 + c_j]`` when that slack is nonbasic in column ``c_j``, or ``D`` in
+        its own row and 0 in the others when it is basic: the right-hand side
+        ``1 + eps w + eps**2 e_1 + eps**3 e_2 + ...`` (see :meth:`_ratio_test`). Column by
+        column, the candidates whose float ratio ``E[r, j] / T[r, c]`` is within a relative
+        ``RATIO_TOL`` of the least are kept; when several are, they are compared exactly by
+        the signs of the minors ``(E[a, j] T[b, c] - E[b, j] T[a, c]) / D`` (integers, so their
+        residues decide them) and only the exact minima stay. The perturbed polytope is simple,
+        so one row remains.
         """
         k, d = self.k, self.d
         g = len(gi)
@@ -558,14 +656,23 @@ class Search:
         alpha = np.take_along_axis(rows, (1 + gc)[:, None, None].repeat(width, axis=1), axis=2)
         alpha = alpha[:, :, 0]
         den = dvalues[gi]  # D as floats
+        wcol, wrow = self._slack_weights(bases[gi], cobases[gi])
         if exact:
             count = remaining.sum(axis=1)
-            return self._lex_small(values, den, gi, gc, cand, count, table_col, own_row)
-        for j in range(k + 1):
+            if weighted is None:
+                weighted = self._weighted_small(values, dvalues, bases, cobases)
+            w_cand = np.take_along_axis(weighted[gi], cand, axis=1)
+            return self._lex_small(values, den, gi, gc, cand, count, table_col, own_row, w_cand)
+        for j in (0, -1, *range(1, k + 1)):  # -1: the weighted column
             active = np.flatnonzero(remaining.sum(axis=1) > 1)
             if not len(active):
                 break
-            column = self._column(rows, den, table_col, own_row, cand, active, j)
+            if j == -1:
+                w_rows = np.take_along_axis(wrow, cand, axis=1)
+                column = np.einsum("gwc,gc->gw", rows[active][:, :, 1:], wcol[active].astype(float))
+                column = column + w_rows[active] * den[active][:, None]
+            else:
+                column = self._column(rows, den, table_col, own_row, cand, active, j)
             rem = remaining[active]
             with np.errstate(divide="ignore", invalid="ignore"):
                 ratio = np.where(rem, column / alpha[active], np.inf)
@@ -578,7 +685,18 @@ class Search:
             if len(multi):
                 groups = active[multi]
                 sign = self._minor_signs(
-                    res, dres, dinv, gi, gc, cand, table_col, own_row, groups, j, direct
+                    res,
+                    dres,
+                    dinv,
+                    gi,
+                    gc,
+                    cand,
+                    table_col,
+                    own_row,
+                    groups,
+                    j,
+                    direct,
+                    (wcol, wrow),
                 )
                 sub = close[multi]
                 pair = sub[:, None, :]
@@ -587,20 +705,24 @@ class Search:
             remaining[active] = close
         return np.take_along_axis(cand, np.argmax(remaining, axis=1)[:, None], axis=1)[:, 0]
 
-    def _lex_small(self, values, den, gi, gc, cand, count, table_col, own_row) -> np.ndarray:
+    def _lex_small(
+        self, values, den, gi, gc, cand, count, table_col, own_row, w_cand
+    ) -> np.ndarray:
         """The exact lexicographic ratio test when every entry is an integer below ``2**17``.
 
         The candidates meet in a tournament: the current least ``b`` against the next ``a``,
-        ``a`` winning when the first nonzero ``E[a, j] T[b, c] - E[b, j] T[a, c]`` is negative.
-        The products are below ``2**34``, so these float differences are exact.
+        ``a`` winning when the first nonzero ``E[a, j] T[b, c] - E[b, j] T[a, c]`` is negative,
+        over the columns rhs, weighted, slacks. In int64 the products stay below ``2**60``.
         """
         k, d = self.k, self.d
         # widest groups first, so that the groups still playing at each round are a prefix
         order = np.argsort(-count, kind="stable")
         gi, gc, cand, count = gi[order], gc[order], cand[order], count[order]
         table_col, own_row, den = table_col[order], own_row[order], den[order]
+        w_cand = w_cand[order]
         g, width = cand.shape
-        flat = values.reshape(-1)
+        flat = np.rint(values.reshape(-1)).astype(np.int64)
+        den = np.rint(den).astype(np.int64)
         base = (gi[:, None] * k + cand) * (d + 1)  # g x width
         alpha = flat[base + 1 + gc[:, None]]  # g x width
         basic = table_col == 0
@@ -609,7 +731,9 @@ class Search:
         def extended(n: int, position: int) -> np.ndarray:
             entries = flat[base[:n, position][:, None] + table_col[:n]]  # n x (k+1)
             own = cand[:n, position][:, None] == own_row[:n]
-            return np.where(basic[:n], own * den[:n, None], entries)
+            entries = np.where(basic[:n], own * den[:n, None], entries)
+            # the weighted column goes second, after the right-hand side
+            return np.concatenate([entries[:, :1], w_cand[:n, position, None], entries[:, 1:]], 1)
 
         best = np.zeros(g, dtype=np.intp)
         e_best, a_best = extended(g, 0), alpha[:, 0].copy()
@@ -641,10 +765,17 @@ class Search:
         own = cand[groups] == own_row[groups, j][:, None]
         return np.where(basic[:, None], own * den[groups][:, None], taken)
 
-    def _minor_signs(self, res, dres, dinv, gi, gc, cand, table_col, own_row, groups, j, direct):
-        """Exact signs of ``(E[a, j] T[b, c] - E[b, j] T[a, c]) / D`` for all candidate pairs."""
+    def _minor_signs(
+        self, res, dres, dinv, gi, gc, cand, table_col, own_row, groups, j, direct, weights
+    ):
+        """Exact signs of ``(E[a, j] T[b, c] - E[b, j] T[a, c]) / D`` for all candidate pairs
+        (``j = -1``: the weighted column, computed modulo each prime)."""
         mod = self.moduli
         bi = gi[groups]
+        if j == -1:
+            return self._weighted_minor_signs(
+                res, dres, dinv, gc, cand, weights, groups, bi, direct
+            )
         col = table_col[groups, j]
         basic = (col == 0) if j > 0 else np.zeros(len(groups), dtype=bool)
         own = cand[groups] == own_row[groups, j][:, None]
@@ -666,6 +797,34 @@ class Search:
                 return np.sign(minor)
             p = mod.primes[ch]
             minors[ch] = minor % p * dinv[ch][bi][:, None, None] % p
+        return mod.sign(mod.digits(minors))
+
+    def _weighted_minor_signs(self, res, dres, dinv, gc, cand, weights, groups, bi, direct):
+        mod = self.moduli
+        wcol, wrow = (w[groups] for w in weights)
+        c_idx = cand[groups]
+        w_rows = np.take_along_axis(wrow, c_idx, axis=1)  # groups x width
+        size = c_idx.shape[1]
+        minors = np.empty((mod.count, len(groups), size, size), dtype=np.int64)
+        if direct:  # residues of the exact integers (D < 2**29 < every prime: invertible)
+            dens = dres[0][bi][None, :] % mod.q[:, None]
+            invs = mod.inverse(dens)
+        for ch, p in enumerate(mod.primes):
+            if direct:
+                t = res[0][bi[:, None], c_idx] % p
+                den, inv = dens[ch], invs[ch]
+            else:
+                t = res[ch][bi[:, None], c_idx]
+                den, inv = dres[ch][bi], dinv[ch][bi]
+            alpha = np.take_along_axis(
+                t, (1 + gc[groups])[:, None, None].repeat(size, axis=1), axis=2
+            )[:, :, 0]
+            entry = (t[:, :, 1:] * wcol[:, None, :] % p).sum(axis=2) % p
+            entry = (entry + w_rows * den[:, None] % p) % p
+            minor = (
+                entry[:, :, None] * alpha[:, None, :] - entry[:, None, :] * alpha[:, :, None]
+            ) % p
+            minors[ch] = minor * inv[:, None, None] % p
         return mod.sign(mod.digits(minors))
 
     def _record_batch(self, digits, signs, den_digits, bases, masks, direct) -> None:
@@ -763,7 +922,7 @@ class Search:
         rows = table.tolist()
         for c in range(d):
             candidates = [r for r in range(self.k) if rows[r][1 + c] > 0]
-            r = _lex_leaving(rows, basis, cobasis, d, candidates, c)
+            r = _lex_leaving(rows, basis, cobasis, d, candidates, c, self.weight_list, den)
             new_mask = mask ^ (1 << cobasis[c]) ^ (1 << basis[r])
             if new_mask in self.visited:
                 continue
@@ -788,6 +947,16 @@ def _step(state: Search, max_bases: int | None) -> int:
     if max_bases is None:
         return CHECK_EVERY
     return max(1, min(CHECK_EVERY, (max_bases - len(state.visited)) // max(1, state.d)))
+
+
+def _merge_batches(first: tuple, second: tuple) -> tuple:
+    """One batch of the bases of two batches of the same kind."""
+    res = np.concatenate([first[0], second[0]], axis=1)
+    dres = np.concatenate([first[1], second[1]], axis=1)
+    dinv = None if first[2] is None else np.concatenate([first[2], second[2]], axis=1)
+    bases = np.concatenate([first[3], second[3]])
+    cobases = np.concatenate([first[4], second[4]])
+    return (res, dres, dinv, bases, cobases, first[5] + second[5], first[6])
 
 
 def _slice_batch(batch: tuple, part: slice) -> tuple:
@@ -824,6 +993,8 @@ def _lex_leaving(
     d: int,
     candidates: list[int],
     c: int,
+    weights: Sequence[int],
+    den: int,
 ) -> int:
     """Exact lexicographic ratio test in Python integers: the row among ``candidates`` (all
     with a positive entry in column ``c``) whose perturbed right-hand side divided by that
@@ -834,6 +1005,27 @@ def _lex_leaving(
     k = len(rows)
     column_of = {v: j for j, v in enumerate(cobasis)}
     row_of = {v: r for r, v in enumerate(basis)}
+    # the weighted column W[r] = sum_j w_j E[r, 1 + j]
+    weighted = {}
+    for r in ties:
+        total = 0
+        for j in range(k):
+            slack = d + j
+            if slack in column_of:
+                total += weights[j] * rows[r][1 + column_of[slack]]
+            elif row_of[slack] == r:
+                total += weights[j] * den
+        weighted[r] = total
+    best = [ties[0]]
+    for r in ties[1:]:
+        diff = weighted[r] * rows[best[0]][1 + c] - weighted[best[0]] * rows[r][1 + c]
+        if diff < 0:
+            best = [r]
+        elif diff == 0:
+            best.append(r)
+    ties = best
+    if len(ties) == 1:
+        return ties[0]
     for j in range(k):
         slack = d + j
         if slack in column_of:
