@@ -61,6 +61,63 @@ def lrsnash(A: np.ndarray, B: np.ndarray, workdir: Path) -> tuple[float, set[Pro
     return elapsed, set(lrs.parse_output(out.stdout, *A.shape))
 
 
+def quantecon_vertex(A: np.ndarray, B: np.ndarray) -> tuple[float, list] | None:
+    """QuantEcon's float ``vertex_enumeration`` (numba; None when quantecon is absent)."""
+    try:
+        import quantecon.game_theory as qe
+    except ImportError:
+        return None
+    start = time.perf_counter()
+    game = qe.NormalFormGame((qe.Player(A.astype(float)), qe.Player(B.T.astype(float))))
+    found = qe.vertex_enumeration(game)
+    return time.perf_counter() - start, found
+
+
+def matches(exact: set[Profile], floats: list) -> int:
+    """How many of the exact equilibria a float method found (within 1e-9)."""
+    hits = 0
+    for x, y in exact:
+        target = np.array([float(v) for v in (*x, *y)])
+        if any(np.allclose(np.concatenate(p), target, atol=1e-9) for p in floats):
+            hits += 1
+    return hits
+
+
+def lemke_howson_table(sizes: Sequence[int]) -> None:
+    """One Lemke-Howson path (label 0) on random n x n integer games: ours (exact) against
+    QuantEcon's and nashpy's (floats); our equilibrium checked exactly."""
+    import nashpy
+
+    import gametheory as gt
+
+    try:
+        import quantecon.game_theory as qe
+    except ImportError:
+        qe = None
+    print()
+    print("| n | ours exact LH (s) | QuantEcon LH (s) | nashpy LH (s) | ours verified |")
+    print("|---|---|---|---|---|")
+    for n in sizes:
+        A, B = make_game("integer 0..99", n, 7)
+        start = time.perf_counter()
+        game = gt.Game(A, B)
+        eq = gt.lemke_howson(game, 0)
+        ours_time = time.perf_counter() - start
+        ok = gt.is_equilibrium(game, eq.strategies)
+        qe_time = "-"
+        if qe is not None:
+            players = (qe.Player(A.astype(float)), qe.Player(B.T.astype(float)))
+            start = time.perf_counter()
+            qe.lemke_howson(qe.NormalFormGame(players), init_pivot=0)
+            qe_time = f"{time.perf_counter() - start:.3f}"
+        nashpy_time = "-"
+        if n <= 50:
+            start = time.perf_counter()
+            nashpy.Game(A, B).lemke_howson(initial_dropped_label=0)
+            nashpy_time = f"{time.perf_counter() - start:.3f}"
+        print(f"| {n} | {ours_time:.3f} | {qe_time} | {nashpy_time} | {ok} |", flush=True)
+
+
 def _peak_worker(A: np.ndarray, B: np.ndarray, conn) -> None:
     ours(A, B)
     # VmHWM: this process's own peak (ru_maxrss would include the parent's at the fork)
@@ -84,21 +141,26 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[8, 10, 12, 14])
     parser.add_argument("--games", type=int, default=3)
+    parser.add_argument("--lh-sizes", type=int, nargs="*", default=[20, 30, 50, 100])
     args = parser.parse_args(argv)
     if shutil.which("lrsnash") is None:
         print("lrsnash is not installed (apt-get install lrslib); nothing to compare")
         return 1
     print(
         "| games | n | ours median (s) | lrsnash median (s) | ratio lrsnash/ours (median) "
-        "| our growth per action | lrsnash growth | our peak RSS (MB) | sets agree |"
+        "| our growth per action | lrsnash growth | our peak RSS (MB) | sets agree "
+        "| QuantEcon median (s) | QuantEcon found |"
     )
-    print("|---|---|---|---|---|---|---|---|---|")
+    print("|---|---|---|---|---|---|---|---|---|---|---|")
+    if quantecon_vertex(*make_game("integer 0..99", 3, 0)) is None:  # also compiles its numba
+        print("(QuantEcon is not installed: its columns are empty)")
     ours(*make_game("integer 0..99", 4, 0))  # warm-up: imports and first calls
     with tempfile.TemporaryDirectory() as tmp:
         for family in ("integer 0..99", "{0,1}"):
             previous: tuple[int, float, float] | None = None
             for n in args.sizes:
                 times_ours, times_lrs, ratios, agree = [], [], [], 0
+                times_qe, found_qe, total = [], 0, 0
                 for index in range(args.games):
                     A, B = make_game(family, n, index)
                     t_ours, set_ours = ours(A, B)
@@ -107,6 +169,12 @@ def main(argv: Sequence[str] | None = None) -> int:
                     times_lrs.append(t_lrs)
                     ratios.append(t_lrs / t_ours)
                     agree += set_ours == set_lrs
+                    total += len(set_ours)
+                    if n <= 14:  # QuantEcon's float enumeration grows fast beyond
+                        qe_result = quantecon_vertex(A, B)
+                        if qe_result is not None:
+                            times_qe.append(qe_result[0])
+                            found_qe += matches(set_ours, qe_result[1])
                 mo, ml = statistics.median(times_ours), statistics.median(times_lrs)
                 growth = "-"
                 if previous is not None:
@@ -117,12 +185,19 @@ def main(argv: Sequence[str] | None = None) -> int:
                 else:
                     growth = "- | -"
                 peak = peak_memory_mb(*make_game(family, n, 0))
+                qe_cells = (
+                    f"{statistics.median(times_qe):.3f} | {found_qe}/{total}"
+                    if times_qe
+                    else "- | -"
+                )
                 print(
                     f"| {family} | {n} | {mo:.3f} | {ml:.3f} | {statistics.median(ratios):.2f} "
-                    f"| {growth} | {peak:.0f} | {agree}/{args.games} |",
+                    f"| {growth} | {peak:.0f} | {agree}/{args.games} | {qe_cells} |",
                     flush=True,
                 )
                 previous = (n, mo, ml)
+    if args.lh_sizes:
+        lemke_howson_table(args.lh_sizes)
     return 0
 
 

@@ -372,6 +372,14 @@ def _run(search_: Search, deadline: float | None, max_bases: int) -> str | None:
     return None
 
 
+def _point_key(vertex: Vertex | _Found) -> tuple:
+    """A key equal for equal points of one polytope (a vertex found by the search is keyed by
+    its tight constraints, a solved partner by its reduced coordinates)."""
+    if isinstance(vertex, _Found):
+        return ("mask", vertex.mask)
+    return (vertex.numerators, vertex.denominator)
+
+
 def _step(seen: int, max_bases: int, d: int, nodes: int | None = None) -> int:
     """Bases to expand before the next look at the clock and the cap (each adds at most
     ``d`` visited bases); ``nodes`` is the clock's own limit (see :class:`_Pacer`)."""
@@ -502,7 +510,9 @@ def enumerate_equilibria(
         needs_face += _partner_points(second, batch, partners)
     second_degenerate: bool | None = None
     if needs_face:
-        subsets = _face_subsets(second, needs_face, full)
+        subsets = None if second_search.done else _face_subsets(second, needs_face, full)
+        if subsets is not None and len(subsets) > FACE_SOLVES_PER_BASIS * len(first_search.visited):
+            subsets = None  # finishing the other search is cheaper than these exact solves
         if subsets is not None:  # few: solve each face's candidate bases
             for k in range(0, len(subsets), BATCH):
                 _partner_points(second, subsets[k : k + BATCH], partners, exact_only=True)
@@ -522,7 +532,12 @@ def enumerate_equilibria(
                 second_degenerate = False
             _face_partners(vertices, needs_face, full, m + n, partners)
     pairs = []
+    seen: set[tuple] = set()
     for a, b in partners:
+        key = (_point_key(a), _point_key(b))
+        if key in seen:  # the same pair reached from several bases or candidate systems
+            continue
+        seen.add(key)
         x, y = (a, b) if first is p else (b, a)
         pairs.append((x.probabilities(), y.probabilities()))
     pairs = sorted(set(pairs), reverse=True)  # pure strategies on early actions first
@@ -545,6 +560,10 @@ def enumerate_equilibria(
     )
 
 
+#: Exact candidate solves that cost about one basis of the other polytope's search: face
+#: partners come from candidate bases only when they are fewer than this many per basis the
+#: first search needed (the other search costs about as many bases as the first).
+FACE_SOLVES_PER_BASIS = 2
 #: Face partners are found from candidate bases when there are at most this many in all;
 #: beyond, the other polytope's vertices are enumerated.
 FACE_SUBSET_LIMIT = 4096
