@@ -512,11 +512,50 @@ def _integer_vector(vector: Sequence[Fraction]) -> tuple[list[int], int]:
     return [v.numerator * (den // v.denominator) for v in vector], den
 
 
-def _vertex_enumeration(game: Game, timeout: float | None = None) -> Equilibria:
+class _ProgressBar:
+    """A tqdm bar of the bases visited, shown once a solve has run :data:`PROGRESS_AFTER`
+    seconds (``progress=None``), from the start (True) or never (False)."""
+
+    def __init__(self, progress: bool | None, desc: str) -> None:
+        self.show = progress
+        self.desc = desc
+        self.start = time.perf_counter()
+        self.bar: Any = None
+
+    def __call__(self, visited: int) -> None:
+        if self.bar is None:
+            if self.show is False:
+                return
+            if self.show is None and time.perf_counter() - self.start < PROGRESS_AFTER:
+                return
+            from tqdm.auto import tqdm
+
+            self.bar = tqdm(desc=self.desc, unit=" bases", leave=False)
+        self.bar.update(visited - self.bar.n)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
+
+
+#: Seconds after which ``progress=None`` shows a progress bar.
+PROGRESS_AFTER = 2.0
+
+
+def _vertex_enumeration(
+    game: Game,
+    timeout: float | None = None,
+    progress: bool | None = False,
+    stacklevel: int = 3,
+) -> Equilibria:
     deadline = None if timeout is None else time.perf_counter() + timeout
     A, B = game.as_fractions()
     _warn_if_huge(game, timeout)
-    result = enumerate_equilibria(A, B, deadline=deadline)
+    bar = _ProgressBar(progress, "vertex enumeration")
+    try:
+        result = enumerate_equilibria(A, B, deadline=deadline, progress=bar)
+    finally:
+        bar.close()
     pairs = result.pairs
     if result.degenerate is not None:
         degenerate: bool | Callable[[], bool | None] | None = result.degenerate
@@ -534,7 +573,7 @@ def _vertex_enumeration(game: Game, timeout: float | None = None) -> Equilibria:
             f"{len(out)} equilibria found; the list may be incomplete (complete=False). Pass a "
             "larger timeout, or use method='lemke_howson' for one equilibrium of a large game.",
             IncompleteWarning,
-            stacklevel=3,
+            stacklevel=stacklevel,
         )
     return Equilibria(
         out,
@@ -694,7 +733,7 @@ def _vertex_bound(game: Game) -> int:
     return math.comb(k - (d + 1) // 2, d // 2) + math.comb(k - (d + 2) // 2, (d - 1) // 2)
 
 
-def _auto_two_player(game: Game, timeout: float) -> Equilibria:
+def _auto_two_player(game: Game, timeout: float, progress: bool | None = None) -> Equilibria:
     """All extreme equilibria when the enumeration can finish; otherwise what it finds within
     the timeout, completed by Lemke-Howson so that at least one equilibrium is returned."""
     if _vertex_bound(game) > AUTO_ENUMERATION_BOUND:
@@ -703,11 +742,11 @@ def _auto_two_player(game: Game, timeout: float) -> Equilibria:
             "equilibrium; returning the Lemke-Howson equilibria (complete=False). Use "
             "method='vertex_enumeration' with a large timeout to attempt them all.",
             IncompleteWarning,
-            stacklevel=3,
+            stacklevel=4,
         )
         return _lemke_howson(game, timeout, warn=False)
     start = time.perf_counter()
-    found = _vertex_enumeration(game, timeout)
+    found = _vertex_enumeration(game, timeout, progress, stacklevel=4)
     if found.complete or found:
         return found
     extra = _lemke_howson(game, max(1.0, timeout - (time.perf_counter() - start)), warn=False)
@@ -1031,7 +1070,13 @@ def _support_enumeration(game: Game, timeout: float) -> Equilibria:
 DEFAULT_TIMEOUT = 30.0
 
 
-def equilibria(game: Game, method: str = "auto", *, timeout: float = DEFAULT_TIMEOUT) -> Equilibria:
+def equilibria(
+    game: Game,
+    method: str = "auto",
+    *,
+    timeout: float = DEFAULT_TIMEOUT,
+    progress: bool | None = None,
+) -> Equilibria:
     """Nash equilibria of ``game``; every one verified by a best-response check.
 
     Parameters
@@ -1051,6 +1096,9 @@ def equilibria(game: Game, method: str = "auto", *, timeout: float = DEFAULT_TIM
         :class:`IncompleteWarning`; ``"gambit.enumpoly"`` (which can loop forever on games with
         a continuum of equilibria) raises :class:`SolverTimeout`. Vertex enumeration also stops
         the same way at its memory budget (:data:`gametheory.vertex.MAX_MEMORY`).
+    progress:
+        A tqdm progress bar of the bases visited by vertex enumeration: ``True``, ``False``, or
+        ``None`` (the default) to show one only once a solve has run for 2 seconds.
 
     Returns
     -------
@@ -1072,9 +1120,11 @@ def equilibria(game: Game, method: str = "auto", *, timeout: float = DEFAULT_TIM
     game._require_solvable(f"equilibria(method={method!r})")
     if isinstance(timeout, bool) or not isinstance(timeout, int | float) or not timeout > 0:
         raise ValueError(f"timeout must be a positive number of seconds, got {timeout!r}")
+    if progress is not None and not isinstance(progress, bool):
+        raise TypeError(f"progress must be True, False or None, got {progress!r}")
     if method == "auto":
         if game.n_players == 2:
-            return _auto_two_player(game, timeout)
+            return _auto_two_player(game, timeout, progress)
         else:
             reduced = _reduced_equilibria(game, "vertex_enumeration", timeout)
             if reduced is not None:
@@ -1090,7 +1140,7 @@ def equilibria(game: Game, method: str = "auto", *, timeout: float = DEFAULT_TIM
                 "vertex_enumeration needs a two-player game; use method='pure' or "
                 "'gambit.enumpoly' for N players"
             )
-        return _vertex_enumeration(game, timeout)
+        return _vertex_enumeration(game, timeout, progress)
     if method == "lrsnash":
         return _lrsnash(game, timeout)
     if method == "lemke_howson":

@@ -42,7 +42,7 @@ from __future__ import annotations
 
 import math
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 from itertools import combinations
@@ -416,7 +416,11 @@ RACE_BIAS = 4
 
 
 def _race(
-    a: Search, b: Search, deadline: float | None, max_bases: int
+    a: Search,
+    b: Search,
+    deadline: float | None,
+    max_bases: int,
+    progress: Callable[[int], None] | None = None,
 ) -> tuple[int | None, str | None]:
     """Advance two searches until one finishes; return its index (0 or 1) or None and the
     reason for stopping.
@@ -447,6 +451,8 @@ def _race(
             if searches[index].advance(_step(seen, max_bases, a.d + b.d, pacer.nodes)):
                 return index, None
             pacer.tick()
+            if progress is not None:
+                progress(len(a.visited) + len(b.visited))
             if deadline is not None and time.perf_counter() > deadline:
                 return None, "deadline"
             if len(a.visited) + len(b.visited) >= max_bases:
@@ -463,6 +469,7 @@ def enumerate_equilibria(
     *,
     deadline: float | None = None,
     max_bases: int = MAX_BASES,
+    progress: Callable[[int], None] | None = None,
 ) -> Enumeration:
     """All extreme equilibria of the bimatrix game ``(A, B)`` (Fraction arrays), exactly.
 
@@ -470,13 +477,14 @@ def enumerate_equilibria(
     turn until one of them finishes; its vertices are then matched. ``deadline`` (a
     ``time.perf_counter()`` value) and ``max_bases`` bound the work; a stopped enumeration
     returns the equilibria found so far (from the vertices already visited), every one exact,
-    with ``complete=False``.
+    with ``complete=False``. ``progress``, if given, is called with the number of bases visited
+    after every step of the search.
     """
     m, n = A.shape
     start = time.perf_counter()
     p, q = _players_sides(A, B)
     searches = (Search(p.matrix), Search(q.matrix))
-    winner, stopped = _race(*searches, deadline, max_bases)
+    winner, stopped = _race(*searches, deadline, max_bases, progress)
     # a stopped enumeration matches what it has seen until 2 % of the budget past the deadline
     grace = None if deadline is None else deadline + 0.02 * max(0.0, deadline - start)
     if winner is None:  # stopped: match what the larger partial search has seen

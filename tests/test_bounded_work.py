@@ -60,3 +60,20 @@ def test_full_enumeration_matches_lazy_degeneracy():
         found = gt.equilibria(game)
         assert found.complete
         assert found.degenerate == gt.is_degenerate(game)
+
+
+def test_progress_bar_option(capsys):
+    game = random_game(10, seed=3)
+    quiet = gt.equilibria(game, progress=False)
+    shown = gt.equilibria(game, progress=True)
+    assert [e.strategies for e in quiet] == [e.strategies for e in shown]
+    assert "vertex enumeration" in capsys.readouterr().err
+    with pytest.raises(TypeError, match="progress"):
+        gt.equilibria(game, progress="yes")
+
+
+def test_incomplete_warning_points_at_the_caller():
+    game = random_game(18, seed=4)
+    with pytest.warns(gt.IncompleteWarning) as caught:
+        gt.equilibria(game, timeout=0.3)
+    assert caught[0].filename == __file__
