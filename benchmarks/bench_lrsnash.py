@@ -73,6 +73,28 @@ def quantecon_vertex(A: np.ndarray, B: np.ndarray) -> tuple[float, list] | None:
     return time.perf_counter() - start, found
 
 
+def gambit_enummixed(A: np.ndarray, B: np.ndarray, rational: bool) -> tuple[float, set] | None:
+    """pygambit's ``enummixed_solve`` (None when pygambit is absent)."""
+    try:
+        import pygambit
+    except ImportError:
+        return None
+    start = time.perf_counter()
+    game = pygambit.Game.from_arrays(A, B)
+    result = pygambit.nash.enummixed_solve(game, rational=rational)
+    elapsed = time.perf_counter() - start
+    convert = (lambda v: Fraction(str(v))) if rational else float
+    row, col = game.players
+    found = {
+        (
+            tuple(convert(eq[row][s]) for s in row.strategies),
+            tuple(convert(eq[col][s]) for s in col.strategies),
+        )
+        for eq in result.equilibria
+    }
+    return elapsed, found
+
+
 def matches(exact: set[Profile], floats: list) -> int:
     """How many of the exact equilibria a float method found (within 1e-9)."""
     hits = 0
@@ -83,11 +105,42 @@ def matches(exact: set[Profile], floats: list) -> int:
     return hits
 
 
+#: Largest size at which Gambit's enummixed is run (its rational version grows fastest).
+GAMBIT_MAX = 12
+#: Seconds after which nashpy's Lemke-Howson (which can cycle on degenerate games) is stopped.
+NASHPY_LH_TIMEOUT = 20.0
+
+
+def _nashpy_lh_worker(A: np.ndarray, B: np.ndarray, conn) -> None:
+    import warnings
+
+    import nashpy
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        start = time.perf_counter()
+        nashpy.Game(A, B).lemke_howson(initial_dropped_label=0)
+    conn.send(time.perf_counter() - start)
+
+
+def _nashpy_lh_time(A: np.ndarray, B: np.ndarray, timeout: float) -> str:
+    """nashpy's Lemke-Howson in a child process killed after ``timeout`` seconds."""
+    ctx = multiprocessing.get_context("spawn")
+    receiver, sender = ctx.Pipe(duplex=False)
+    proc = ctx.Process(target=_nashpy_lh_worker, args=(A, B, sender))
+    proc.start()
+    if receiver.poll(timeout + 10):  # + the child's imports
+        elapsed = receiver.recv()
+        proc.join()
+        return f"{elapsed:.3f}"
+    proc.kill()
+    proc.join()
+    return f"> {timeout:g} (stopped)"
+
+
 def lemke_howson_table(sizes: Sequence[int]) -> None:
     """One Lemke-Howson path (label 0) on random n x n integer games: ours (exact) against
     QuantEcon's and nashpy's (floats); our equilibrium checked exactly."""
-    import nashpy
-
     import gametheory as gt
 
     try:
@@ -110,11 +163,7 @@ def lemke_howson_table(sizes: Sequence[int]) -> None:
             start = time.perf_counter()
             qe.lemke_howson(qe.NormalFormGame(players), init_pivot=0)
             qe_time = f"{time.perf_counter() - start:.3f}"
-        nashpy_time = "-"
-        if n <= 50:
-            start = time.perf_counter()
-            nashpy.Game(A, B).lemke_howson(initial_dropped_label=0)
-            nashpy_time = f"{time.perf_counter() - start:.3f}"
+        nashpy_time = _nashpy_lh_time(A, B, NASHPY_LH_TIMEOUT)
         print(f"| {n} | {ours_time:.3f} | {qe_time} | {nashpy_time} | {ok} |", flush=True)
 
 
@@ -149,9 +198,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(
         "| games | n | ours median (s) | lrsnash median (s) | ratio lrsnash/ours (median) "
         "| our growth per action | lrsnash growth | our peak RSS (MB) | sets agree "
-        "| QuantEcon median (s) | QuantEcon found |"
+        "| QuantEcon median (s) | QuantEcon found | Gambit float median (s) | Gambit float found "
+        "| Gambit rational median (s) | Gambit rational sets agree |"
     )
-    print("|---|---|---|---|---|---|---|---|---|---|---|")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
     if quantecon_vertex(*make_game("integer 0..99", 3, 0)) is None:  # also compiles its numba
         print("(QuantEcon is not installed: its columns are empty)")
     ours(*make_game("integer 0..99", 4, 0))  # warm-up: imports and first calls
@@ -161,6 +211,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             for n in args.sizes:
                 times_ours, times_lrs, ratios, agree = [], [], [], 0
                 times_qe, found_qe, total = [], 0, 0
+                times_gf, found_gf, times_gr, agree_gr = [], 0, [], 0
                 for index in range(args.games):
                     A, B = make_game(family, n, index)
                     t_ours, set_ours = ours(A, B)
@@ -175,6 +226,15 @@ def main(argv: Sequence[str] | None = None) -> int:
                         if qe_result is not None:
                             times_qe.append(qe_result[0])
                             found_qe += matches(set_ours, qe_result[1])
+                    if n <= GAMBIT_MAX:
+                        float_result = gambit_enummixed(A, B, rational=False)
+                        if float_result is not None:
+                            times_gf.append(float_result[0])
+                            pairs = [(np.array(x), np.array(y)) for x, y in float_result[1]]
+                            found_gf += matches(set_ours, pairs)
+                            rational_result = gambit_enummixed(A, B, rational=True)
+                            times_gr.append(rational_result[0])
+                            agree_gr += rational_result[1] == set_ours
                 mo, ml = statistics.median(times_ours), statistics.median(times_lrs)
                 growth = "-"
                 if previous is not None:
@@ -190,9 +250,16 @@ def main(argv: Sequence[str] | None = None) -> int:
                     if times_qe
                     else "- | -"
                 )
+                gambit_cells = (
+                    f"{statistics.median(times_gf):.3f} | {found_gf}/{total} | "
+                    f"{statistics.median(times_gr):.3f} | {agree_gr}/{args.games}"
+                    if times_gf
+                    else "- | - | - | -"
+                )
                 print(
                     f"| {family} | {n} | {mo:.3f} | {ml:.3f} | {statistics.median(ratios):.2f} "
-                    f"| {growth} | {peak:.0f} | {agree}/{args.games} | {qe_cells} |",
+                    f"| {growth} | {peak:.0f} | {agree}/{args.games} | {qe_cells} "
+                    f"| {gambit_cells} |",
                     flush=True,
                 )
                 previous = (n, mo, ml)
