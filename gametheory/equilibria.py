@@ -478,14 +478,24 @@ class _BimatrixCheck:
     def __init__(self, A: np.ndarray, B: np.ndarray) -> None:
         self.a_int, self.a_den = _integer_matrix(A)
         self.bt_int, self.b_den = _integer_matrix(B.T)
+        # int64 copies when every entry is below 2**31 (then products with weights below
+        # 2**31, summed, stay exact in int64 whenever the weights' sum is below 2**31)
+        small = all(abs(v) < 2**31 for row in (*self.a_int, *self.bt_int) for v in row)
+        self.a_np = np.array(self.a_int, dtype=np.int64) if small else None
+        self.bt_np = np.array(self.bt_int, dtype=np.int64) if small else None
+
+    def _values(self, matrix: list[list[int]], fast: Any, weights: list[int]) -> list[int]:
+        if fast is not None and sum(weights) < 2**31:
+            return (fast @ np.array(weights, dtype=np.int64)).tolist()
+        return [sum(a * v for a, v in zip(row, weights, strict=True)) for row in matrix]
 
     def __call__(
         self, x: tuple[Fraction, ...], y: tuple[Fraction, ...]
     ) -> tuple[tuple[Fraction, Fraction], bool] | None:
         xi, x_den = _integer_vector(x)
         yi, y_den = _integer_vector(y)
-        row_values = [sum(a * v for a, v in zip(row, yi, strict=True)) for row in self.a_int]
-        col_values = [sum(b * v for b, v in zip(col, xi, strict=True)) for col in self.bt_int]
+        row_values = self._values(self.a_int, self.a_np, yi)
+        col_values = self._values(self.bt_int, self.bt_np, xi)
         best_row, best_col = max(row_values), max(col_values)
         if any(p and r != best_row for p, r in zip(xi, row_values, strict=True)):
             return None

@@ -372,6 +372,37 @@ def _run(search_: Search, deadline: float | None, max_bases: int) -> str | None:
     return None
 
 
+def _weights(vertex: Vertex | _Found) -> tuple[int, ...]:
+    """The vertex's coordinates as coprime integers: equal for equal probability vectors."""
+    nums = vertex.search.point(vertex.mask)[0] if isinstance(vertex, _Found) else vertex.numerators
+    g = math.gcd(*nums)
+    return tuple(v // g for v in nums)
+
+
+def _sorted_pairs(
+    weights: set[tuple[tuple[int, ...], tuple[int, ...]]],
+) -> list[tuple[tuple[Fraction, ...], tuple[Fraction, ...]]]:
+    """The pairs as probability vectors (Fractions) in decreasing lexicographic order (pure
+    strategies on early actions first): sorted by float keys, then confirmed exactly."""
+
+    def probabilities(w: tuple[int, ...]) -> tuple[Fraction, ...]:
+        total = sum(w)
+        return tuple(Fraction(v, total) for v in w)
+
+    def float_key(pair: tuple[tuple[int, ...], tuple[int, ...]]) -> tuple[float, ...]:
+        x, y = pair
+        tx, ty = sum(x), sum(y)
+        return (*(v / tx for v in x), *(v / ty for v in y))
+
+    keyed = sorted(weights, key=float_key, reverse=True)
+    out = [(probabilities(x), probabilities(y)) for x, y in keyed]
+    # float order is exact order unless some adjacent pair disagrees (rounding ties): check
+    # every adjacent pair exactly, and sort exactly if one is out of order
+    if any(out[k] < out[k + 1] for k in range(len(out) - 1)):
+        out.sort(reverse=True)
+    return out
+
+
 def _point_key(vertex: Vertex | _Found) -> tuple:
     """A key equal for equal points of one polytope (a vertex found by the search is keyed by
     its tight constraints, a solved partner by its reduced coordinates)."""
@@ -539,16 +570,16 @@ def enumerate_equilibria(
             elif second_search.done:
                 second_degenerate = False
             _face_partners(vertices, needs_face, full, m + n, partners)
-    pairs = []
     seen: set[tuple] = set()
+    weights: set[tuple[tuple[int, ...], tuple[int, ...]]] = set()
     for a, b in partners:
         key = (_point_key(a), _point_key(b))
         if key in seen:  # the same pair reached from several bases or candidate systems
             continue
         seen.add(key)
         x, y = (a, b) if first is p else (b, a)
-        pairs.append((x.probabilities(), y.probabilities()))
-    pairs = sorted(set(pairs), reverse=True)  # pure strategies on early actions first
+        weights.add((_weights(x), _weights(y)))
+    pairs = _sorted_pairs(weights)
     if first_degenerate or second_degenerate:
         degenerate: bool | None = True
     elif second_degenerate is False and complete:

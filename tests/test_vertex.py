@@ -64,3 +64,20 @@ def test_degeneracy_flag_on_textbook_games():
     assert extreme_equilibria(*pd)[1] is False
     tie = (to_f(np.array([[1, 1], [0, 0]])), to_f(np.array([[1, 1], [0, 0]])))
     assert extreme_equilibria(*tie)[1] is True
+
+
+def test_pairs_are_sorted_exactly_even_where_floats_tie():
+    from gametheory.vertex import _sorted_pairs
+
+    big = 10**20
+    weights = {
+        ((1, 2), (1,)),
+        ((2, 1), (1,)),
+        ((1, 1), (1,)),
+        ((big, big + 1), (1,)),  # 1/2 - tiny and 1/2 + tiny: equal as floats
+        ((big + 1, big), (1,)),
+    }
+    out = _sorted_pairs(weights)
+    assert out == sorted(out, reverse=True)
+    assert out[0][0] == (F(2, 3), F(1, 3)) and out[-1][0] == (F(1, 3), F(2, 3))
+    assert out[1][0] == (F(big + 1, 2 * big + 1), F(big, 2 * big + 1))
