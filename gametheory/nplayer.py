@@ -133,9 +133,11 @@ class NPlayerResult:
     equilibria; for each, the equilibria list holds the representatives found (see the module
     notes). ``unresolved`` is the part of ``continua`` for which the representatives are not
     known to include every vertex of the continuum (a nonlinear continuum, or the search for
-    representatives was cut short); for the other continua (affine solution sets with linear
-    conditions: polytopes) every vertex with the same support is listed, and the vertices on
-    the boundary belong to smaller support profiles.
+    representatives was cut short); the other continua (affine solution sets with linear
+    conditions: polytopes) are reported by their vertices alone — those with the same support
+    are listed with it, those on the boundary belong to smaller support profiles — so that
+    the list holds the isolated equilibria and the extreme points of the polytopes of
+    equilibria, never interior samples that would read as a count.
 
     ``supports_tried`` counts the support profiles examined, ``supports_solved`` those that
     needed the polynomial solver, and ``surviving_actions`` gives, per player, the actions left
@@ -648,7 +650,10 @@ def _rational_equilibrium(system: _System, values: dict[sympy.Symbol, Fraction])
 
 
 def _linear_continuum(system: _System, G: Any) -> tuple[str, tuple | None]:
-    """Decide an affine solution set with an exact LP: ``("empty"|"equilibria"|"unknown", eq)``."""
+    """Decide an affine solution set with an exact LP: ``("empty"|"polytope"|"equilibria"|
+    "unknown", eq)``. ``"polytope"``: every condition is linear too, so the equilibria of this
+    support form a polytope whose vertices are found by :func:`_representatives` or lie on
+    smaller supports; ``eq`` is then an interior point (the LP's), not a vertex."""
     gens = system.gens
     basis = [] if G is None else list(G.exprs)
     if any(sympy.Poly(p, *gens).total_degree() > 1 for p in basis):
@@ -704,8 +709,8 @@ def _linear_continuum(system: _System, G: Any) -> tuple[str, tuple | None]:
     }
     eq = _rational_equilibrium(system, values)
     if eq is not None:
-        return "equilibria", eq
-    return ("equilibria" if all_linear else "unknown"), None
+        return ("polytope" if all_linear else "equilibria"), eq
+    return ("polytope" if all_linear else "unknown"), None
 
 
 def _representatives(system: _System, deadline: float | None) -> tuple[list[tuple], bool]:
@@ -814,13 +819,16 @@ def _search(
                     _linear_continuum(system, data) if status == "continuum" else ("unknown", None)
                 )
                 if verdict != "empty":
-                    if eq is not None:
-                        found.append(eq)
                     representatives, exhaustive = _representatives(system, deadline)
-                    if verdict != "equilibria":
+                    resolved = verdict in ("polytope", "equilibria") and exhaustive
+                    # a polytope is reported by its vertices: its interior LP point is left
+                    # out once every vertex is known to be listed
+                    if eq is not None and not (verdict == "polytope" and exhaustive):
+                        found.append(eq)
+                    if verdict not in ("polytope", "equilibria"):
                         representatives += _samples(system, deadline)
                     found += representatives
-                    yield ("continuum", supports, verdict == "equilibria" and exhaustive)
+                    yield ("continuum", supports, resolved)
         for strategies, payoffs, key in found:
             yield ("eq", key, strategies, payoffs)
         yield ("count", tried, solved)

@@ -315,12 +315,25 @@ def test_continuum_when_a_player_is_indifferent_everywhere():
     assert result.continua == (((0,), (0,), (0, 1)),)
     assert result.unresolved == ()  # a segment: decided by the exact LP
     one, zero, half = sympy.Integer(1), sympy.Integer(0), sympy.Rational(1, 2)
+    # the segment is reported by its two end points, not by an interior sample
     assert set(result.equilibria) == {
         ((one, zero), (one, zero), (one, zero)),
         ((one, zero), (one, zero), (zero, one)),
-        ((one, zero), (one, zero), (half, half)),  # representative: the LP's maximin point
     }
+    assert ((one, zero), (one, zero), (half, half)) not in result.equilibria
     assert result.surviving_actions == ((0,), (0,), (0, 1))
+
+
+def test_a_continuum_is_reported_by_its_extreme_points():
+    # every profile of the all-zero 2x2x2 game is an equilibrium: the cube, with 8 vertices
+    zero = np.zeros((2, 2, 2))
+    result = support_enumeration(gt.Game.from_arrays(zero, zero, zero))
+    assert not result.complete and result.unresolved == ()
+    assert len(result.continua) == 19  # the cube's 12 edges, 6 faces and interior
+    one, nil = sympy.Integer(1), sympy.Integer(0)
+    pure = {(one, nil), (nil, one)}
+    assert len(result.equilibria) == 8
+    assert all(all(s in pure for s in eq) for eq in result.equilibria)
 
 
 def test_continuum_of_a_degenerate_game_with_a_zero_player():
@@ -337,15 +350,6 @@ def test_continuum_of_a_degenerate_game_with_a_zero_player():
         for eq in result.equilibria
         if 1 in eq[0] and 1 in eq[1] and 1 in eq[2]
     }
-
-
-def test_all_zero_game_reports_every_support_as_a_continuum():
-    zero = np.zeros((2, 2, 2), dtype=int)
-    result = support_enumeration(gt.Game.from_arrays(zero, zero, zero))
-    assert len(result.continua) == 27 - 8 and not result.complete
-    # the 8 pure profiles plus one (uniform) representative of each continuum
-    assert len(result.equilibria) == 27
-    assert ((sympy.Rational(1, 2),) * 2,) * 3 in result.equilibria
 
 
 # --------------------------------------------------------------------------------------------
