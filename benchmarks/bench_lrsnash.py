@@ -105,8 +105,8 @@ def matches(exact: set[Profile], floats: list) -> int:
     return hits
 
 
-#: Largest size at which Gambit's enummixed is run (its rational version grows fastest).
-GAMBIT_MAX = 12
+#: The game families: random integer payoffs, and {0,1} payoffs (highly degenerate).
+FAMILIES = ("integer 0..99", "{0,1}")
 #: Seconds after which nashpy's Lemke-Howson (which can cycle on degenerate games) is stopped.
 NASHPY_LH_TIMEOUT = 20.0
 
@@ -191,6 +191,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--sizes", type=int, nargs="+", default=[8, 10, 12, 14])
     parser.add_argument("--games", type=int, default=3)
     parser.add_argument("--lh-sizes", type=int, nargs="*", default=[20, 30, 50, 100])
+    parser.add_argument(
+        "--families", nargs="+", default=["integer 0..99", "{0,1}"], choices=FAMILIES
+    )
+    parser.add_argument(
+        "--gambit-max", type=int, default=12, help="largest n for Gambit's enummixed (default 12)"
+    )
     args = parser.parse_args(argv)
     if shutil.which("lrsnash") is None:
         print("lrsnash is not installed (apt-get install lrslib); nothing to compare")
@@ -206,7 +212,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("(QuantEcon is not installed: its columns are empty)")
     ours(*make_game("integer 0..99", 4, 0))  # warm-up: imports and first calls
     with tempfile.TemporaryDirectory() as tmp:
-        for family in ("integer 0..99", "{0,1}"):
+        for family in args.families:
             previous: tuple[int, float, float] | None = None
             for n in args.sizes:
                 times_ours, times_lrs, ratios, agree = [], [], [], 0
@@ -226,7 +232,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                         if qe_result is not None:
                             times_qe.append(qe_result[0])
                             found_qe += matches(set_ours, qe_result[1])
-                    if n <= GAMBIT_MAX:
+                    if n <= args.gambit_max:
                         float_result = gambit_enummixed(A, B, rational=False)
                         if float_result is not None:
                             times_gf.append(float_result[0])
