@@ -694,13 +694,21 @@ def _lrsnash(game: Game, timeout: float) -> Equilibria:
 
     if game.n_players != 2:
         raise ValueError("lrsnash needs a two-player game")
+    A, B = game.as_fractions()
+    a_int, b_int = integer_payoffs(A), integer_payoffs(B)
+    largest = max(abs(v) for matrix in (a_int, b_int) for row in matrix for v in row)
+    if largest >= lrs.LARGEST_INPUT:
+        raise ValueError(
+            f"the payoffs scale to integers of {largest.bit_length()} bits, and lrsnash 7.1 "
+            "misreads integers beyond 63 bits (it returned a wrong equilibrium on 1e30 payoffs); "
+            "use method='vertex_enumeration', which is exact at any size"
+        )
     if lrs.executable() is None:
         raise MissingDependencyError(
             "method='lrsnash' needs the lrsnash program (lrslib): apt-get install lrslib on "
             "Debian or Ubuntu, or build it from https://cgm.cs.mcgill.ca/~avis/C/lrs.html"
         )
-    A, B = game.as_fractions()
-    pairs, finished = lrs.run_lrsnash(integer_payoffs(A), integer_payoffs(B), timeout)
+    pairs, finished = lrs.run_lrsnash(a_int, b_int, timeout)
     check = _BimatrixCheck(A, B)
     good = [pair for pair in pairs if check(*pair) is not None]
     if len(good) < len(pairs):

@@ -13,7 +13,8 @@ extreme equilibrium. Lines starting with ``*`` are comments.
 :func:`gametheory.vertex.integer_payoffs` (a positive affine map, so the equilibria are the
 same) and verifies every pair it returns with the exact best-response check, as for every
 method (PEERS.md reports wrong sets from lrsnash at near-ties of float inputs; integer input
-avoids them, the check catches any).
+avoids them, the check catches any). Integers of 63 bits or more are refused: lrsnash misreads
+them (:data:`LARGEST_INPUT`).
 """
 
 from __future__ import annotations
@@ -25,7 +26,12 @@ import tempfile
 from collections.abc import Sequence
 from fractions import Fraction
 
-__all__ = ["executable", "parse_output", "run_lrsnash"]
+__all__ = ["LARGEST_INPUT", "executable", "parse_output", "run_lrsnash"]
+
+#: lrsnash 7.1 reads its input integers into 64-bit words first ("hybrid arithmetic"): larger
+#: ones come out wrong (a 2 x 2 game with payoffs 10**30 got a wrong equilibrium), so inputs
+#: from this bound on are refused.
+LARGEST_INPUT = 2**62
 
 Pair = tuple[tuple[Fraction, ...], tuple[Fraction, ...]]
 

@@ -70,3 +70,11 @@ def test_lrsnash_timeout_keeps_finished_components():
         found = gt.equilibria(game, method="lrsnash", timeout=0.5)
     assert not found.complete
     assert all(gt.is_equilibrium(game, e.strategies) for e in found)
+
+
+def test_payoffs_beyond_lrsnash_integers_are_refused():
+    # lrsnash 7.1 reads 1e30 wrongly and returns a non-equilibrium: refused before it runs
+    big = 10**30
+    game = gt.Game([[big, 1], [0, big + 1]], [[1, big], [big, 0]])
+    with pytest.raises(ValueError, match="63 bits"):
+        gt.equilibria(game, method="lrsnash")
