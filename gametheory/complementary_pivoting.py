@@ -128,7 +128,7 @@ def _float_supports(
 ) -> tuple[list[int], list[int]] | None:
     """Follow the path in floats; return the supports of its end point (or None)."""
     m, n = len(a_int), len(a_int[0])
-    top = float(max(max(r) for r in a_int) + max(max(r) for r in bt_int))
+    top = max(max(r) for r in a_int) + max(max(r) for r in bt_int)  # a Python integer
     tables, bases, labels = [], [], []
     for matrix, own_labels, slack_labels in (
         (bt_int, list(range(m)), [m + j for j in range(n)]),  # x-system
@@ -137,7 +137,8 @@ def _float_supports(
         rows, own = len(matrix), len(matrix[0])
         t = np.zeros((rows, 1 + own + rows))
         t[:, 0] = 1.0
-        t[:, 1 : 1 + own] = np.array(matrix, dtype=float) / top
+        # integer true division is correctly rounded for integers beyond the float range
+        t[:, 1 : 1 + own] = np.array([[v / top for v in row] for row in matrix])
         t[:, 1 + own :] = np.eye(rows)
         tables.append(t)
         bases.append([own + r for r in range(rows)])
@@ -236,7 +237,11 @@ def lemke_howson(
     a_int = _positive_integers(A)
     b_int = _positive_integers(B)
     bt_int = [list(col) for col in zip(*b_int, strict=True)]
-    supports = _float_supports(a_int, bt_int, label, deadline)
+    try:
+        with np.errstate(all="ignore"):
+            supports = _float_supports(a_int, bt_int, label, deadline)
+    except (OverflowError, ZeroDivisionError, FloatingPointError):  # floats cannot propose
+        supports = None
     if supports is not None:
         pair = _exact_from_supports(a_int, bt_int, *supports)
         if pair is not None:

@@ -390,6 +390,8 @@ class Search:
         exact = (direct or mod.scale == 0) and max(
             float(np.abs(values).max()), float(dvalues.max())
         ) < EXACT_FLOAT_BOUND - 1
+        # the weighted column's int64 bounds need fewer than 1024 rows and columns
+        exact = exact and max(self.k, self.d) < 1024
         leaving = self._ratio_test(
             res, dres, dinv, values, dvalues, signs, bases, cobases, exact, direct
         )
@@ -678,7 +680,11 @@ class Search:
                 ratio = np.where(rem, column / alpha[active], np.inf)
             least = ratio.min(axis=1, keepdims=True)
             close = rem & (ratio <= least + RATIO_TOL * np.abs(least))
-            tiny = (np.abs(column) < FLOAT_FLOOR) & (column != 0)
+            # a float below the floor is not trusted, zeros included when the floats are scaled
+            # (then a nonzero integer may have underflowed to 0.0)
+            tiny = np.abs(column) < FLOAT_FLOOR
+            if self.moduli.scale == 0:
+                tiny &= column != 0
             doubtful = rem & (tiny | (np.abs(alpha[active]) < FLOAT_FLOOR))
             close |= np.where(doubtful.any(axis=1, keepdims=True), rem, False)
             multi = np.flatnonzero(close.sum(axis=1) > 1)

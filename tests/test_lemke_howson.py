@@ -100,3 +100,16 @@ def test_bad_input():
         gt.lemke_howson(
             gt.Game.from_arrays(np.ones((2, 2, 2)), np.ones((2, 2, 2)), np.ones((2, 2, 2)))
         )
+
+
+def test_payoffs_beyond_the_float_range():
+    # the float path cannot propose here (found in review: OverflowError); the exact path runs
+    big = 2**1100
+    game = gt.Game([[big, 0], [0, 1]], [[1, 0], [0, big]])
+    assert all(gt.lemke_howson(game, label).is_pure for label in range(4))
+    tiny = gt.Game(
+        [[1.0, 3.0], [1e-300, 2.0], [1.0, 0.0], [1e-300, 2.0]],
+        [[1.0, 3.0], [1.0, 2.0], [3.0, 3.0], [1.0, 1e-300]],
+    )
+    every = {e.strategies for e in gt.equilibria(tiny)}
+    assert all(gt.lemke_howson(tiny, label).strategies in every for label in range(6))

@@ -120,3 +120,27 @@ def test_bad_input_is_refused():
         Search([[1, 0], [1, 1]])
     with pytest.raises(ValueError, match="direct_bound"):
         Search([[1]], direct_bound=2**40)
+
+
+def test_floats_that_underflow_are_not_trusted():
+    # Hadamard's bound beyond 2**1000: the floats are scaled and a nonzero entry may become
+    # 0.0; such a float must not decide a ratio test (found in review: infeasible vertices)
+    X = 2**1040
+    for M in (
+        [[X, X], [2 * X - 1, 1]],
+        [[X, X, 3 * X - 2, X], [3 * X - 2, 2 * X - 1, 3 * X - 2, 1]],
+    ):
+        assert found_vertices(M) == brute_force_vertices(M)
+
+
+def test_games_with_tiny_float_payoffs_are_solved():
+    import warnings
+
+    import gametheory as gt
+
+    A = [[1.0, 3.0], [1e-300, 2.0], [1.0, 0.0], [1e-300, 2.0]]
+    B = [[1.0, 3.0], [1.0, 2.0], [3.0, 3.0], [1.0, 1e-300]]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        found = gt.equilibria(gt.Game(A, B))
+    assert len(found) == 2 and found.complete
