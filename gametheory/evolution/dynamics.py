@@ -37,6 +37,7 @@ right-hand side evaluating many states and parameter scenarios at once.
 
 from __future__ import annotations
 
+import abc
 import numbers
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -50,8 +51,9 @@ __all__ = ["BestResponse", "Logit", "Replicator", "ReplicatorMutator", "Rule"]
 
 
 @dataclass(frozen=True)
-class Rule:
-    """A revision rule (abstract); see the module docstring for the four rules."""
+class Rule(abc.ABC):
+    """A revision rule (an abstract base: each rule defines :meth:`flows` and
+    :meth:`flow_arrays`); see the module docstring for the four rules."""
 
     name = "rule"
     differentiable = True
@@ -61,18 +63,18 @@ class Rule:
         """Symbols of the rule itself (a symbolic mutation rate or precision)."""
         return ()
 
+    @abc.abstractmethod
     def flows(
         self, shares: Sequence[sympy.Expr], fitness: Sequence[sympy.Expr]
     ) -> list[sympy.Expr]:
         """``F_a`` for every action of one population (sympy), from its shares and fitness."""
-        raise NotImplementedError  # pragma: no cover - every rule overrides it
 
+    @abc.abstractmethod
     def flow_arrays(
         self, shares: np.ndarray, fitness: np.ndarray, values: dict[str, np.ndarray]
     ) -> np.ndarray:
         """Vectorised ``F``: shares and fitness ``(S, B, k)`` give ``(S, B, k)``; ``values`` holds
         the rule's own parameters as arrays ``(S, 1)``."""
-        raise NotImplementedError  # pragma: no cover - every rule overrides it
 
     def describe(self) -> str:
         """A short description for displays."""

@@ -254,7 +254,7 @@ def _tidy(condition: sympy.Basic) -> sympy.Basic:
         return sympy.true if bool(condition) else sympy.false
     try:
         return sympy.simplify(condition)
-    except (TypeError, ValueError, NotImplementedError):  # pragma: no cover - sympy internals
+    except (TypeError, ValueError, RuntimeError):  # pragma: no cover - sympy cannot simplify it
         return condition
 
 

@@ -629,7 +629,7 @@ def _bounded_solve(eqs: list, unknowns: list, seconds: float) -> list[dict] | No
     except ValueError:  # pragma: no cover - platforms without fork
         try:
             return sympy.solve(eqs, unknowns, dict=True)
-        except (NotImplementedError, ValueError):
+        except (RuntimeError, ValueError):  # sympy has no method for this system
             return None
     queue = context.Queue()
     child = context.Process(target=_solve_worker, args=(eqs, unknowns, queue), daemon=True)

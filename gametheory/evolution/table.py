@@ -38,7 +38,7 @@ __all__ = [
 LOCATIONS = ("vertex", "edge", "face", "interior")
 
 #: A cell of the LaTeX table whose expression tree has more nodes than this is printed as a
-#: placeholder pointing to the DataFrame: typesetting (and reading) a condition of thousands of
+#: short note pointing to the DataFrame: typesetting (and reading) a condition of thousands of
 #: terms helps nobody, and ``sympy.latex`` on it can take minutes.
 LATEX_MAX_NODES = 400
 
@@ -62,7 +62,7 @@ def stability_table(
     ``locations`` keeps only the rest points at those locations (a subset of
     :data:`LOCATIONS`; papers of the genre print the ``("vertex",)`` rows). ``latex=True``
     returns the table as a LaTeX ``tabular`` instead; cells longer than
-    :data:`LATEX_MAX_NODES` expression nodes are replaced by a placeholder.
+    :data:`LATEX_MAX_NODES` expression nodes are replaced by a note pointing to the DataFrame.
     """
     keep = _locations(locations)
     points = system.rest_points(timeout=timeout)

@@ -10,6 +10,7 @@ and stability table, the stability conditions and thresholds, evolution paths).
 
 from __future__ import annotations
 
+import abc
 import dataclasses
 from collections.abc import Mapping, Sequence
 from itertools import product
@@ -25,10 +26,10 @@ __all__ = ["TripartiteModel"]
 
 
 @dataclasses.dataclass(frozen=True)
-class TripartiteModel:
-    """Base class: subclasses declare ``PLAYERS``, ``ACTIONS``, ``MEANINGS`` (parameter name ->
-    meaning), ``NONNEGATIVE`` (names that must be >= 0), ``PROBABILITIES`` (names in [0, 1])
-    and implement :meth:`payoffs`."""
+class TripartiteModel(abc.ABC):
+    """Abstract base class: subclasses declare ``PLAYERS``, ``ACTIONS``, ``MEANINGS``
+    (parameter name -> meaning), ``NONNEGATIVE`` (names that must be >= 0), ``PROBABILITIES``
+    (names in [0, 1]) and implement :meth:`payoffs`."""
 
     PLAYERS: ClassVar[tuple[str, str, str]] = ("1", "2", "3")
     ACTIONS: ClassVar[tuple[tuple[str, str], ...]] = (("a", "b"),) * 3
@@ -67,9 +68,9 @@ class TripartiteModel:
             raise ValueError(f"unknown parameter(s) {unknown} of {cls.__name__}")
         return cls(**values)
 
+    @abc.abstractmethod
     def payoffs(self, profile: tuple[int, int, int]) -> tuple[Any, Any, Any]:
         """The three payoffs at a pure profile (0 = first action of each player)."""
-        raise NotImplementedError  # pragma: no cover - every model overrides it
 
     def game(self) -> Game:
         """The 2x2x2 normal-form game."""
