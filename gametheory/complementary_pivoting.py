@@ -41,6 +41,8 @@ from fractions import Fraction
 
 import numpy as np
 
+from .vertex import _on_support, _solve_exact, integer_payoffs
+
 __all__ = ["MAX_PIVOTS", "lemke_howson", "lemke_howson_all"]
 
 #: Pivots after which one path is abandoned (never reached: lexicographic paths are finite).
@@ -184,8 +186,6 @@ def _exact_from_supports(
     a_int: list[list[int]], bt_int: list[list[int]], support_x: list[int], support_y: list[int]
 ) -> tuple[tuple[Fraction, ...], tuple[Fraction, ...]] | None:
     """The equilibrium with these supports, exactly, if there is one (else None)."""
-    from .vertex import _solve_exact
-
     if not support_x or len(support_x) != len(support_y):
         return None
     m, n = len(a_int), len(a_int[0])
@@ -196,12 +196,8 @@ def _exact_from_supports(
     (y_nums, y_det), (x_nums, x_det) = y_sol, x_sol
     if min(y_nums) < 0 or min(x_nums) < 0:
         return None
-    y = [0] * n
-    for j, v in zip(support_y, y_nums, strict=True):
-        y[j] = v
-    x = [0] * m
-    for i, v in zip(support_x, x_nums, strict=True):
-        x[i] = v
+    y = _on_support(support_y, y_nums, n)
+    x = _on_support(support_x, x_nums, m)
     # best responses, exactly: A y <= 1 and B^T x <= 1 (times the determinants)
     if any(sum(a * v for a, v in zip(row, y, strict=True)) > y_det for row in a_int):
         return None
@@ -209,12 +205,6 @@ def _exact_from_supports(
         return None
     sx, sy = sum(x), sum(y)
     return tuple(Fraction(v, sx) for v in x), tuple(Fraction(v, sy) for v in y)
-
-
-def _positive_integers(matrix: np.ndarray) -> list[list[int]]:
-    from .vertex import integer_payoffs
-
-    return integer_payoffs(matrix)
 
 
 def lemke_howson(
@@ -234,8 +224,8 @@ def lemke_howson(
     m, n = A.shape
     if not 0 <= label < m + n:
         raise ValueError(f"label must lie in 0 .. {m + n - 1}, got {label}")
-    a_int = _positive_integers(A)
-    b_int = _positive_integers(B)
+    a_int = integer_payoffs(A)
+    b_int = integer_payoffs(B)
     bt_int = [list(col) for col in zip(*b_int, strict=True)]
     try:
         with np.errstate(all="ignore"):

@@ -77,6 +77,23 @@ WEIGHT_SEED = 20261208
 TIE_CHUNK = 2048
 
 
+class _Pass(NamedTuple):
+    """One batch of dictionaries as a numpy pass sees it: residues (or, ``direct``, the int64
+    integers), D, D's inverses, their floats and exact signs, the bases and cobases, and whether
+    the floats decide ratios exactly (``exact``, see :meth:`Search._ratio_test`)."""
+
+    res: np.ndarray
+    dres: np.ndarray
+    dinv: np.ndarray | None
+    values: np.ndarray
+    dvalues: np.ndarray
+    signs: np.ndarray
+    bases: np.ndarray
+    cobases: np.ndarray
+    exact: bool
+    direct: bool
+
+
 class _Pending(NamedTuple):
     """A vertex recorded by its digits: row ``index`` of block ``block`` (see Search.point)."""
 
@@ -393,7 +410,7 @@ class Search:
         # the weighted column's int64 bounds need fewer than 1024 rows and columns
         exact = exact and max(self.k, self.d) < 1024
         leaving = self._ratio_test(
-            res, dres, dinv, values, dvalues, signs, bases, cobases, exact, direct
+            _Pass(res, dres, dinv, values, dvalues, signs, bases, cobases, exact, direct)
         )
         # the neighbours' masks; keep those not seen before
         ar = np.arange(n)[:, None]
@@ -520,9 +537,7 @@ class Search:
             )
         )
 
-    def _ratio_test(
-        self, res, dres, dinv, values, dvalues, signs, bases, cobases, exact, direct
-    ) -> np.ndarray:
+    def _ratio_test(self, batch: _Pass) -> np.ndarray:
         """The leaving row of every column of every basis of a batch (``n x d``).
 
         The perturbation is ``1 + eps w + eps**2 e_1 + ... + eps**(k+1) e_k``: a first-order
@@ -539,6 +554,7 @@ class Search:
         rationals, equal ones included, and float comparisons decide exactly; the weighted
         column is compared by int64 cross-products (below ``2**60``).
         """
+        values, signs, exact = batch.values, batch.signs, batch.exact
         positive = signs[:, :, 1:] > 0
         with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
             ratios = np.where(positive, values[:, :, :1] / values[:, :, 1:], np.inf)
@@ -554,7 +570,7 @@ class Search:
         weighted = None
         if exact and tied.any():
             # second key, the weighted column: decided here for most tie groups at once
-            weighted = self._weighted_small(values, dvalues, bases, cobases)
+            weighted = self._weighted_small(batch)
             best, decided = self._least_weighted(values, weighted, near)
             leaving = np.where(tied & decided, best, leaving)
             tied &= ~decided
@@ -562,21 +578,7 @@ class Search:
         for start in range(0, len(groups), TIE_CHUNK):
             chunk = groups[start : start + TIE_CHUNK]
             gi, gc = chunk[:, 0], chunk[:, 1]
-            leaving[gi, gc] = self._lex_groups(
-                res,
-                dres,
-                dinv,
-                values,
-                dvalues,
-                bases,
-                cobases,
-                near,
-                gi,
-                gc,
-                exact,
-                direct,
-                weighted,
-            )
+            leaving[gi, gc] = self._lex_groups(batch, near, gi, gc, weighted)
         return leaving
 
     def _slack_weights(self, bases, cobases) -> tuple[np.ndarray, np.ndarray]:
@@ -586,12 +588,12 @@ class Search:
         wrow = np.where(bases >= d, w[np.maximum(bases - d, 0)], 0)
         return wcol, wrow
 
-    def _weighted_small(self, values, dvalues, bases, cobases) -> np.ndarray:
+    def _weighted_small(self, batch: _Pass) -> np.ndarray:
         """The weighted column ``W[r] = sum_j w_j E[r, 1 + j]`` of every basis, as exact int64
         (entries below ``2**17``, weights below ``2**16``)."""
-        wcol, wrow = self._slack_weights(bases, cobases)
-        table = np.rint(values[:, :, 1:]).astype(np.int64)
-        den = np.rint(dvalues).astype(np.int64)
+        wcol, wrow = self._slack_weights(batch.bases, batch.cobases)
+        table = np.rint(batch.values[:, :, 1:]).astype(np.int64)
+        den = np.rint(batch.dvalues).astype(np.int64)
         return np.einsum("nkc,nc->nk", table, wcol) + den[:, None] * wrow
 
     @staticmethod
@@ -611,22 +613,7 @@ class Search:
         decided = np.all((diff > 0) | ~near | own, axis=1)
         return best, decided
 
-    def _lex_groups(
-        self,
-        res,
-        dres,
-        dinv,
-        values,
-        dvalues,
-        bases,
-        cobases,
-        near,
-        gi,
-        gc,
-        exact,
-        direct,
-        weighted=None,
-    ) -> np.ndarray:
+    def _lex_groups(self, batch: _Pass, near, gi, gc, weighted=None) -> np.ndarray:
         """Exact lexicographic ratio test for tie groups (basis ``gi``, column ``gc``).
 
         The perturbed right-hand side of row ``r`` is ``E[r, 0] = T[r, 0]``, then the weighted
@@ -641,6 +628,7 @@ class Search:
         so one row remains.
         """
         k, d = self.k, self.d
+        values, bases, cobases = batch.values, batch.bases, batch.cobases
         g = len(gi)
         cand_mask = near[gi, :, gc]  # g x k
         width = int(cand_mask.sum(axis=1).max())
@@ -657,12 +645,12 @@ class Search:
         rows = values[gi[:, None], cand]  # g x width x (d+1)
         alpha = np.take_along_axis(rows, (1 + gc)[:, None, None].repeat(width, axis=1), axis=2)
         alpha = alpha[:, :, 0]
-        den = dvalues[gi]  # D as floats
+        den = batch.dvalues[gi]  # D as floats
         wcol, wrow = self._slack_weights(bases[gi], cobases[gi])
-        if exact:
+        if batch.exact:
             count = remaining.sum(axis=1)
             if weighted is None:
-                weighted = self._weighted_small(values, dvalues, bases, cobases)
+                weighted = self._weighted_small(batch)
             w_cand = np.take_along_axis(weighted[gi], cand, axis=1)
             return self._lex_small(values, den, gi, gc, cand, count, table_col, own_row, w_cand)
         for j in (0, -1, *range(1, k + 1)):  # -1: the weighted column
@@ -691,18 +679,7 @@ class Search:
             if len(multi):
                 groups = active[multi]
                 sign = self._minor_signs(
-                    res,
-                    dres,
-                    dinv,
-                    gi,
-                    gc,
-                    cand,
-                    table_col,
-                    own_row,
-                    groups,
-                    j,
-                    direct,
-                    (wcol, wrow),
+                    batch, gi, gc, cand, table_col, own_row, groups, j, (wcol, wrow)
                 )
                 sub = close[multi]
                 pair = sub[:, None, :]
@@ -771,17 +748,14 @@ class Search:
         own = cand[groups] == own_row[groups, j][:, None]
         return np.where(basic[:, None], own * den[groups][:, None], taken)
 
-    def _minor_signs(
-        self, res, dres, dinv, gi, gc, cand, table_col, own_row, groups, j, direct, weights
-    ):
+    def _minor_signs(self, batch: _Pass, gi, gc, cand, table_col, own_row, groups, j, weights):
         """Exact signs of ``(E[a, j] T[b, c] - E[b, j] T[a, c]) / D`` for all candidate pairs
         (``j = -1``: the weighted column, computed modulo each prime)."""
         mod = self.moduli
+        res, dres, dinv, direct = batch.res, batch.dres, batch.dinv, batch.direct
         bi = gi[groups]
         if j == -1:
-            return self._weighted_minor_signs(
-                res, dres, dinv, gc, cand, weights, groups, bi, direct
-            )
+            return self._weighted_minor_signs(batch, gc, cand, weights, groups, bi)
         col = table_col[groups, j]
         basic = (col == 0) if j > 0 else np.zeros(len(groups), dtype=bool)
         own = cand[groups] == own_row[groups, j][:, None]
@@ -805,8 +779,9 @@ class Search:
             minors[ch] = minor % p * dinv[ch][bi][:, None, None] % p
         return mod.sign(mod.digits(minors))
 
-    def _weighted_minor_signs(self, res, dres, dinv, gc, cand, weights, groups, bi, direct):
+    def _weighted_minor_signs(self, batch: _Pass, gc, cand, weights, groups, bi):
         mod = self.moduli
+        res, dres, dinv, direct = batch.res, batch.dres, batch.dinv, batch.direct
         wcol, wrow = (w[groups] for w in weights)
         c_idx = cand[groups]
         w_rows = np.take_along_axis(wrow, c_idx, axis=1)  # groups x width

@@ -200,6 +200,14 @@ def _tight_rows_exact(
     return values
 
 
+def _on_support(support: Sequence[int], values: Sequence[int], size: int) -> list[int]:
+    """A vector of length ``size`` with ``values`` on ``support`` and 0 elsewhere."""
+    out = [0] * size
+    for t, v in zip(support, values, strict=True):
+        out[t] = v
+    return out
+
+
 def _exact_point(
     matrix: list[list[int]], columns: list[list[int]], rows: Sequence[int], support: Sequence[int]
 ) -> tuple[str, list[int], int]:
@@ -213,18 +221,14 @@ def _exact_point(
     if solved is None:
         return "singular", [], 0
     nums_s, det = solved
-    nums = [0] * len(columns)
-    for t, v in zip(support, nums_s, strict=True):
-        nums[t] = v
+    nums = _on_support(support, nums_s, len(columns))
     values = _tight_rows_exact(matrix, columns, nums)
     if any(values[r] != det for r in rows):  # substitution check of the elimination
         solved = _solve_fractions(sub)
         if solved is None:  # pragma: no cover - _solve_exact found it nonsingular
             return "singular", [], 0
         nums_s, det = solved
-        nums = [0] * len(columns)
-        for t, v in zip(support, nums_s, strict=True):
-            nums[t] = v
+        nums = _on_support(support, nums_s, len(columns))
         values = _tight_rows_exact(matrix, columns, nums)
     if min(nums) < 0 or max(values) > det:
         return "infeasible", [], 0

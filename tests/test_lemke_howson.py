@@ -7,13 +7,9 @@ import numpy as np
 import pytest
 
 import gametheory as gt
-from gametheory.complementary_pivoting import (
-    _exact_path,
-    _positive_integers,
-    lemke_howson,
-    lemke_howson_all,
-)
+from gametheory.complementary_pivoting import _exact_path, lemke_howson, lemke_howson_all
 from gametheory.vertex import enumerate_equilibria
+from gametheory.vertex import integer_payoffs as _positive_integers
 
 
 def fractions(array):
