@@ -25,13 +25,20 @@ rationals (Datta 2010, "Finding all Nash equilibria of a finite game using polyn
    2008, "Simple search methods for finding a Nash equilibrium", *Games and Economic Behavior* 63:
    642-662). The test is exact.
 3. With one probability per player eliminated by ``sum x_i = 1``, the ``sum_i (|S_i| - 1)``
-   indifference equations in as many unknowns are solved through a Groebner basis (Buchberger;
-   grevlex, then FGLM to lex; Cox, Little & O'Shea, *Ideals, Varieties, and Algorithms*, ch. 2-3).
-   If the solution set is finite, the lex basis is brought to *shape form*
-   ``{x_k - g_k(t), f(t)}`` (the shape lemma; a random linear form ``t = sum c_k x_k`` is used when
-   the last unknown does not separate the solutions, after making the ideal radical by
-   Seidenberg's lemma). Every real root ``t0`` of every irreducible factor ``p`` of ``f`` is one
-   candidate point, with coordinates ``g_k(t0)``.
+   indifference equations in as many unknowns are solved exactly. Zero-dimensional systems
+   (finitely many solutions: every random game's, most profiles of degenerate games) are solved
+   in compiled code by :mod:`gametheory.polynomial_systems` (FLINT: a grevlex Groebner basis
+   over the integers, the multiplication matrices of the quotient algebra, and a shape form
+   ``{x_k - g_k(t), f(t)}`` for a random linear form ``t`` from a Krylov basis; Rouillier 1999).
+   The reference implementation in sympy, kept for positive-dimensional systems (continua) and
+   selected for every system by :data:`ENGINE` = ``"sympy"``, computes a Groebner basis
+   (Buchberger; grevlex, then FGLM to lex; Cox, Little & O'Shea, *Ideals, Varieties, and
+   Algorithms*, ch. 2-3) and brings the lex basis to *shape form* (the shape lemma; a random
+   linear form ``t = sum c_k x_k`` is used when the last unknown does not separate the
+   solutions, after making the ideal radical by Seidenberg's lemma). Either way every real
+   root ``t0`` of every irreducible factor ``p`` of ``f`` is one candidate point, with
+   coordinates ``g_k(t0)``; both give the same exact numbers (tested on random, tie-heavy and
+   float games).
 4. The candidate is kept iff every support probability is ``> 0`` and every off-support deviation
    gain ``u_i(b, x_-i) - v_i`` is ``<= 0``. These are signs of numbers ``h(t0)`` with ``h`` in
    ``Q[t]`` reduced modulo ``p``; since ``p`` is irreducible and ``deg h < deg p``, ``h(t0) = 0``
@@ -64,12 +71,13 @@ which the vertices are not known to be all listed are also in ``unresolved``. Is
 equilibria that share a support profile with a continuum are not guaranteed to be found (the
 profile is in ``continua``, so ``complete`` is False).
 
-Performance (measured on a shared 2-core machine, sympy with pure-Python ground types; int
-payoffs in -5..5): 2x2x2 games median 0.02 s, max 0.07 s (200 games); 2x2x3 and 3x2x2 median
-0.05-0.07 s, max 0.2 s; 2x2x2x2 median 0.35 s, max 1.4 s; 3x3x3 median 1.9 s, max 2.4 s (10 games).
-Float payoffs have 53-bit exact values, which slows the Groebner bases: 2x2x2 0.03-0.08 s, 3x3x3
-12-14 s. Five players with two actions each are out of reach: the full-support system (up to
-44 solutions) did not finish within 15 minutes; ``isolate=True`` bounds the time and keeps the
+Performance (measured on a shared 2-core machine, int payoffs in -5..5, the FLINT engine):
+2x2x2 games median 0.002-0.004 s; 3x3x3 median 0.1 s (0.06-0.15 s, 1.4-2.1 s with the sympy
+engine); 2x2x2x2 0.02-0.15 s (0.26-1.1 s); Gambit's ``3x3x3.nfg`` 0.5 s (14.9 s). Games with
+continua spend most of their time in the sympy treatment of the continua. Out of reach: Gambit's
+``5x4x3.nfg`` (the systems with supports of sizes 3, 4, 3 take 17 s each: the integer Groebner
+basis has 1400-bit coefficients) and ``2x2x2x2x2.nfg`` (the full-support system of five quartic
+equations does not finish); ``isolate=True`` with a ``timeout`` bounds the time and keeps the
 equilibria found until then.
 
 Float games are solved on the exact rational values of their floats (as elsewhere in the
@@ -90,6 +98,7 @@ from typing import Any
 import numpy as np
 import sympy
 
+from . import polynomial_systems
 from .game import Game
 from .properties import _exact_lp
 
@@ -109,6 +118,11 @@ MAX_REPRESENTATIVE_SYSTEMS = 64
 #: only for systems with at most this many unknowns: with more it can take minutes (a 3x3x3
 #: full-support system took 270 s), and on 250 random games it never changed a verdict.
 SATURATION_MAX_UNKNOWNS = 3
+
+#: The solver of the zero-dimensional systems: ``"flint"`` (compiled, see
+#: :mod:`gametheory.polynomial_systems`; positive-dimensional systems still go to sympy) or
+#: ``"sympy"`` (the reference implementation, kept for cross-checks).
+ENGINE = "flint"
 
 _T = sympy.Dummy("t")
 _Y = sympy.Dummy("y")
@@ -342,6 +356,127 @@ def _build_system(arrays: list[np.ndarray], supports: Supports) -> _System:
         nonpositive.extend(value(b) - v for b in range(shape[i]) if b not in s)
     equations = [e for e in equations if e != 0]
     return _System(supports, gens, equations, positive, nonpositive, probs, values)
+
+
+@dataclass
+class _FastSystem:
+    """The system of one support profile as FLINT polynomials (same unknowns, in the same order,
+    as :class:`_System`): solved in compiled code by :mod:`gametheory.polynomial_systems`."""
+
+    ring: polynomial_systems.Ring
+    equations: list[Any]
+    positive: list[Any]
+    nonpositive: list[Any]
+    probabilities: list[list[Any]]
+    values: list[Any]
+
+
+def _build_fast_system(arrays: list[np.ndarray], supports: Supports) -> _FastSystem:
+    n = len(arrays)
+    shape = arrays[0].shape
+    ring = polynomial_systems.Ring(sum(len(s) - 1 for s in supports))
+    one, zero = ring.constant(1), ring.constant(0)
+    probs: list[list[Any]] = []
+    positive: list[Any] = []
+    k = 0
+    for i, s in enumerate(supports):
+        vec = [zero] * shape[i]
+        if len(s) == 1:
+            vec[s[0]] = one
+        else:
+            xs = ring.gens[k : k + len(s) - 1]
+            k += len(s) - 1
+            first = one
+            for x in xs:
+                first = first - x
+            vec[s[0]] = first
+            for a, x in zip(s[1:], xs, strict=True):
+                vec[a] = x
+            positive.extend(vec[a] for a in s)
+        probs.append(vec)
+    equations, nonpositive, values = [], [], []
+    for i, s in enumerate(supports):
+        others = [j for j in range(n) if j != i]
+        weights = []
+        for prof in product(*[supports[j] for j in others]):
+            w = one
+            for j, a in zip(others, prof, strict=True):
+                w = w * probs[j][a]
+            weights.append((prof, w))
+
+        def value(a: int, i: int = i, weights: list = weights) -> Any:
+            total = zero
+            for prof, w in weights:
+                full = list(prof)
+                full.insert(i, a)
+                coeff = int(arrays[i][tuple(full)])
+                if coeff:
+                    total = total + coeff * w
+            return total
+
+        v = value(s[0])
+        values.append(v)
+        equations.extend(value(a) - v for a in s[1:])
+        nonpositive.extend(value(b) - v for b in range(shape[i]) if b not in s)
+    equations = [e for e in equations if not e.is_zero()]
+    return _FastSystem(ring, equations, positive, nonpositive, probs, values)
+
+
+def _fast_feasible(point: polynomial_systems.RealPoint, system: _FastSystem) -> bool:
+    if any(point.sign(point.reduce(e)) <= 0 for e in system.positive):
+        return False
+    return all(point.sign(point.reduce(e)) <= 0 for e in system.nonpositive)
+
+
+def _fast_equilibrium(
+    point: polynomial_systems.RealPoint, system: _FastSystem
+) -> tuple[Profile, tuple, tuple]:
+    """The equilibrium at ``point``: exact probabilities and payoffs, and the sorting key."""
+    strategies = tuple(
+        tuple(_exact_number(point, point.reduce(p)) for p in vec) for vec in system.probabilities
+    )
+    payoffs = tuple(_exact_number(point, point.reduce(v)) for v in system.values)
+    key = tuple(
+        _round(point.approx(point.reduce(p), KEY_DIGITS))
+        for vec in system.probabilities
+        for p in vec
+    )
+    return strategies, payoffs, key
+
+
+def _sympy_poly(q: Any, var: sympy.Symbol) -> sympy.Expr:
+    return sympy.Add(
+        *(sympy.Rational(int(c.p), int(c.q)) * var**j for j, c in enumerate(q.coeffs()))
+    )
+
+
+def _exact_number(point: polynomial_systems.RealPoint, h: Any) -> sympy.Expr:
+    """``h(t0)`` as a sympy number: Rational, ``a + b*sqrt(d)``, or ``CRootOf(q(x), k)`` for its
+    minimal polynomial ``q`` (the same forms as :meth:`_Point.value`)."""
+    if h.degree() <= 0 or point.degree == 1:
+        v = point.approx(h, 0) if point.degree == 1 else _constant(h)
+        return sympy.Rational(v.numerator, v.denominator)
+    if point.degree == 2:
+        root = _quadratic_roots(point.p)[point.index]
+        return sympy.expand(_sympy_poly(h, _T).subs(_T, root))
+    q, k = point.minimal_polynomial(h)
+    if q.degree() == 1:  # pragma: no cover - deg h < deg p and p irreducible
+        c = -q.coeffs()[0]
+        return sympy.Rational(int(c.p), int(c.q))
+    if q.degree() == 2:
+        return _quadratic_roots(q)[k]
+    return sympy.CRootOf(_sympy_poly(q, _X), k)
+
+
+def _quadratic_roots(q: Any) -> list[sympy.Expr]:
+    """The two real roots of a quadratic with two real roots, ascending, as radicals."""
+    roots = sympy.roots(sympy.Poly(_sympy_poly(q, _T), _T), multiple=True)
+    return sorted(roots, key=lambda r: sympy.N(r, 50))
+
+
+def _constant(h: Any) -> Fraction:
+    c = h.coeffs()[0] if not h.is_zero() else 0
+    return Fraction(int(c.p), int(c.q)) if c else Fraction(0)
 
 
 # --------------------------------------------------------------------------------------------
@@ -788,6 +923,55 @@ def _pure_check(arrays: list[np.ndarray], supports: Supports) -> bool:
     return True
 
 
+def _profile_equilibria(
+    reduced: list[np.ndarray], supports: Supports, deadline: float | None
+) -> tuple[list[tuple], bool | None]:
+    """The equilibria with support profile ``supports`` and, when its solution set is
+    positive-dimensional and may hold equilibria, whether that continuum is resolved (else None).
+
+    Zero-dimensional systems are solved in compiled code (:mod:`gametheory.polynomial_systems`)
+    when :data:`ENGINE` is ``"flint"``; the sympy implementation handles the rest (continua).
+    """
+    if ENGINE == "flint":
+        fast = _build_fast_system(reduced, supports)
+        status, points = polynomial_systems.solve(fast.equations, fast.ring)
+        if status == "empty":
+            return [], None
+        if status == "points":
+            return [_fast_equilibrium(pt, fast) for pt in points if _fast_feasible(pt, fast)], None
+    system = _build_system(reduced, supports)
+    status, data = _solve(system)
+    if status == "empty":
+        return [], None
+    if status == "points":
+        return [_equilibrium_of_point(pt, system) for pt in data if _feasible(pt, system)], None
+    verdict, eq = _linear_continuum(system, data) if status == "continuum" else ("unknown", None)
+    if verdict == "empty":
+        return [], None
+    found, exhaustive = _representatives(system, deadline)
+    resolved = verdict in ("polytope", "equilibria") and exhaustive
+    # a polytope is reported by its vertices: its interior LP point is left out once every
+    # vertex is known to be listed
+    if eq is not None and not (verdict == "polytope" and exhaustive):
+        found.append(eq)
+    if verdict not in ("polytope", "equilibria"):
+        found += _samples(system, deadline)
+    return found, resolved
+
+
+def _pure_equilibrium(arrays: list[np.ndarray], supports: Supports) -> tuple:
+    """The pure profile ``supports`` (one action each) as an equilibrium record."""
+    profile = tuple(s[0] for s in supports)
+    one, zero = sympy.Integer(1), sympy.Integer(0)
+    strategies = tuple(
+        tuple(one if a == b else zero for b in range(n))
+        for a, n in zip(profile, arrays[0].shape, strict=True)
+    )
+    payoffs = tuple(sympy.Integer(int(u[profile])) for u in arrays)
+    key = tuple(10**KEY_DIGITS if p else 0 for vec in strategies for p in vec)
+    return strategies, payoffs, key
+
+
 def _search(
     reduced: list[np.ndarray], deadline: float | None, max_supports: int | None
 ) -> Iterator[tuple]:
@@ -807,28 +991,13 @@ def _search(
         found: list[tuple] = []
         if all(len(s) == 1 for s in supports):
             if _pure_check(reduced, supports):
-                found.append(_rational_equilibrium(_build_system(reduced, supports), {}))
+                found.append(_pure_equilibrium(reduced, supports))
         elif not _conditionally_dominated(reduced, supports):
             solved += 1
-            system = _build_system(reduced, supports)
-            status, data = _solve(system)
-            if status == "points":
-                found += [_equilibrium_of_point(pt, system) for pt in data if _feasible(pt, system)]
-            elif status != "empty":
-                verdict, eq = (
-                    _linear_continuum(system, data) if status == "continuum" else ("unknown", None)
-                )
-                if verdict != "empty":
-                    representatives, exhaustive = _representatives(system, deadline)
-                    resolved = verdict in ("polytope", "equilibria") and exhaustive
-                    # a polytope is reported by its vertices: its interior LP point is left
-                    # out once every vertex is known to be listed
-                    if eq is not None and not (verdict == "polytope" and exhaustive):
-                        found.append(eq)
-                    if verdict not in ("polytope", "equilibria"):
-                        representatives += _samples(system, deadline)
-                    found += representatives
-                    yield ("continuum", supports, resolved)
+            equilibria, continuum = _profile_equilibria(reduced, supports, deadline)
+            found += equilibria
+            if continuum is not None:
+                yield ("continuum", supports, continuum)
         for strategies, payoffs, key in found:
             yield ("eq", key, strategies, payoffs)
         yield ("count", tried, solved)
