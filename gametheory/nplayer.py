@@ -848,23 +848,35 @@ def _linear_continuum(system: _System, G: Any) -> tuple[str, tuple | None]:
     return ("polytope" if all_linear else "unknown"), None
 
 
-def _representatives(system: _System, deadline: float | None) -> tuple[list[tuple], bool]:
+def _representatives(
+    system: _System, deadline: float | None, fast: _FastSystem | None = None
+) -> tuple[list[tuple], bool]:
     """Equilibria of a continuum at which off-support actions also become best responses.
 
     Solves the system with every combination of up to ``len(gens)`` extra equalities
     ``u_i(b, x_-i) = v_i`` (at most :data:`MAX_REPRESENTATIVE_SYSTEMS` systems). Returns the
-    feasible points and whether every combination was tried.
+    feasible points and whether every combination was tried. With ``fast`` (the same system in
+    FLINT form) the zero-dimensional systems are solved in compiled code and the others by
+    sympy, which gives the same points.
     """
     found = []
     tried = 0
     for r in range(1, min(len(system.gens), len(system.nonpositive)) + 1):
-        for extra in combinations(system.nonpositive, r):
+        for combo in combinations(range(len(system.nonpositive)), r):
             if tried >= MAX_REPRESENTATIVE_SYSTEMS or (
                 deadline is not None and time.monotonic() > deadline
             ):
                 return found, False
             tried += 1
-            status, points = _solve(system, extra)
+            if fast is not None:
+                extra = [fast.nonpositive[k] for k in combo]
+                status, points = polynomial_systems.solve([*fast.equations, *extra], fast.ring)
+                if status == "points":
+                    found += [_fast_equilibrium(p, fast) for p in points if _fast_feasible(p, fast)]
+                    continue
+                if status == "empty":
+                    continue
+            status, points = _solve(system, [system.nonpositive[k] for k in combo])
             if status != "points":
                 continue
             found += [_equilibrium_of_point(pt, system) for pt in points if _feasible(pt, system)]
@@ -932,6 +944,7 @@ def _profile_equilibria(
     Zero-dimensional systems are solved in compiled code (:mod:`gametheory.polynomial_systems`)
     when :data:`ENGINE` is ``"flint"``; the sympy implementation handles the rest (continua).
     """
+    fast = None
     if ENGINE == "flint":
         fast = _build_fast_system(reduced, supports)
         status, points = polynomial_systems.solve(fast.equations, fast.ring)
@@ -948,7 +961,7 @@ def _profile_equilibria(
     verdict, eq = _linear_continuum(system, data) if status == "continuum" else ("unknown", None)
     if verdict == "empty":
         return [], None
-    found, exhaustive = _representatives(system, deadline)
+    found, exhaustive = _representatives(system, deadline, fast)
     resolved = verdict in ("polytope", "equilibria") and exhaustive
     # a polytope is reported by its vertices: its interior LP point is left out once every
     # vertex is known to be listed
