@@ -311,20 +311,39 @@ class _System:
     values: list[sympy.Expr]  # v_i
 
 
-def _build_system(arrays: list[np.ndarray], supports: Supports) -> _System:
+def _indifference_conditions(
+    arrays: list[np.ndarray],
+    supports: Supports,
+    unknowns: Sequence[Any],
+    one: Any,
+    zero: Any,
+    expand: Any = lambda e: e,
+) -> tuple[list, list, list, list, list]:
+    """The conditions of one support profile in any polynomial arithmetic (sympy expressions or
+    FLINT polynomials): ``(probabilities, positive, equations, nonpositive, values)``.
+
+    ``unknowns`` are consumed player by player: player ``i`` with support ``S_i = (a_0, ...)``
+    plays ``a_k`` (``k >= 1``) with the next unknown and ``a_0`` with one minus their sum.
+    ``values[i] = u_i(a_0, x_-i)``; the equations are ``u_i(a, x_-i) - v_i`` for the other
+    ``a in S_i`` (zero ones dropped) and the deviation gains ``u_i(b, x_-i) - v_i`` for ``b`` off
+    ``S_i`` must be ``<= 0``.
+    """
     n = len(arrays)
     shape = arrays[0].shape
-    gens: list[sympy.Symbol] = []
-    probs: list[list[sympy.Expr]] = []
-    positive: list[sympy.Expr] = []
+    probs: list[list[Any]] = []
+    positive: list[Any] = []
+    k = 0
     for i, s in enumerate(supports):
-        vec = [sympy.Integer(0)] * shape[i]
+        vec = [zero] * shape[i]
         if len(s) == 1:
-            vec[s[0]] = sympy.Integer(1)
+            vec[s[0]] = one
         else:
-            xs = sympy.symbols(f"x{i}_1:{len(s)}", real=True)
-            gens.extend(xs)
-            vec[s[0]] = 1 - sum(xs)
+            xs = unknowns[k : k + len(s) - 1]
+            k += len(s) - 1
+            first = one
+            for x in xs:
+                first = first - x
+            vec[s[0]] = first
             for a, x in zip(s[1:], xs, strict=True):
                 vec[a] = x
             positive.extend(vec[a] for a in s)
@@ -332,29 +351,40 @@ def _build_system(arrays: list[np.ndarray], supports: Supports) -> _System:
     # weights of the others' pure profiles, then the value of each action
     equations, nonpositive, values = [], [], []
     for i, s in enumerate(supports):
-        others = [supports[j] for j in range(n) if j != i]
+        others = [j for j in range(n) if j != i]
         weights = []
-        for prof in product(*others):
-            w = sympy.Integer(1)
-            for j, a in zip([j for j in range(n) if j != i], prof, strict=True):
-                w *= probs[j][a]
-            weights.append((prof, sympy.expand(w)))
+        for prof in product(*[supports[j] for j in others]):
+            w = one
+            for j, a in zip(others, prof, strict=True):
+                w = w * probs[j][a]
+            weights.append((prof, expand(w)))
 
-        def value(a: int, i: int = i, weights: list = weights) -> sympy.Expr:
-            total = sympy.Integer(0)
+        def value(a: int, i: int = i, weights: list = weights) -> Any:
+            total = zero
             for prof, w in weights:
                 full = list(prof)
                 full.insert(i, a)
-                coeff = arrays[i][tuple(full)]
+                coeff = int(arrays[i][tuple(full)])
                 if coeff:
-                    total += coeff * w
-            return sympy.expand(total)
+                    total = total + coeff * w
+            return expand(total)
 
         v = value(s[0])
         values.append(v)
         equations.extend(value(a) - v for a in s[1:])
         nonpositive.extend(value(b) - v for b in range(shape[i]) if b not in s)
-    equations = [e for e in equations if e != 0]
+    equations = [e for e in equations if e != zero]
+    return probs, positive, equations, nonpositive, values
+
+
+def _build_system(arrays: list[np.ndarray], supports: Supports) -> _System:
+    gens: list[sympy.Symbol] = []
+    for i, s in enumerate(supports):
+        if len(s) > 1:
+            gens.extend(sympy.symbols(f"x{i}_1:{len(s)}", real=True))
+    probs, positive, equations, nonpositive, values = _indifference_conditions(
+        arrays, supports, gens, sympy.Integer(1), sympy.Integer(0), sympy.expand
+    )
     return _System(supports, gens, equations, positive, nonpositive, probs, values)
 
 
@@ -372,53 +402,10 @@ class _FastSystem:
 
 
 def _build_fast_system(arrays: list[np.ndarray], supports: Supports) -> _FastSystem:
-    n = len(arrays)
-    shape = arrays[0].shape
     ring = polynomial_systems.Ring(sum(len(s) - 1 for s in supports))
-    one, zero = ring.constant(1), ring.constant(0)
-    probs: list[list[Any]] = []
-    positive: list[Any] = []
-    k = 0
-    for i, s in enumerate(supports):
-        vec = [zero] * shape[i]
-        if len(s) == 1:
-            vec[s[0]] = one
-        else:
-            xs = ring.gens[k : k + len(s) - 1]
-            k += len(s) - 1
-            first = one
-            for x in xs:
-                first = first - x
-            vec[s[0]] = first
-            for a, x in zip(s[1:], xs, strict=True):
-                vec[a] = x
-            positive.extend(vec[a] for a in s)
-        probs.append(vec)
-    equations, nonpositive, values = [], [], []
-    for i, s in enumerate(supports):
-        others = [j for j in range(n) if j != i]
-        weights = []
-        for prof in product(*[supports[j] for j in others]):
-            w = one
-            for j, a in zip(others, prof, strict=True):
-                w = w * probs[j][a]
-            weights.append((prof, w))
-
-        def value(a: int, i: int = i, weights: list = weights) -> Any:
-            total = zero
-            for prof, w in weights:
-                full = list(prof)
-                full.insert(i, a)
-                coeff = int(arrays[i][tuple(full)])
-                if coeff:
-                    total = total + coeff * w
-            return total
-
-        v = value(s[0])
-        values.append(v)
-        equations.extend(value(a) - v for a in s[1:])
-        nonpositive.extend(value(b) - v for b in range(shape[i]) if b not in s)
-    equations = [e for e in equations if not e.is_zero()]
+    probs, positive, equations, nonpositive, values = _indifference_conditions(
+        arrays, supports, ring.gens, ring.constant(1), ring.constant(0)
+    )
     return _FastSystem(ring, equations, positive, nonpositive, probs, values)
 
 
