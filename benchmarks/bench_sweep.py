@@ -44,6 +44,60 @@ print(json.dumps({"seconds": seconds, "rows": len(df), "peak_mib": peak_kib / 10
 """
 
 
+def plain_numpy(xs: np.ndarray, ys: np.ndarray):
+    """The same rows as ``gametheory.sweep`` for this game, written directly in numpy/pandas.
+
+    The baseline of issue 13 item 6: the payoff formulas typed in by hand (no lambdify, no
+    chunking, no input checks), pure equilibria by comparing with the best reply, the fully
+    mixed equilibrium of a 2x2 game by its closed form, rows ordered by a stable ``lexsort``
+    and the DataFrame built from a dict of columns.
+    """
+    import pandas as pd
+
+    X, Y = (g.ravel() for g in np.meshgrid(xs, ys, indexing="ij"))
+    n = X.size
+    A = np.empty((n, 2, 2))
+    A[:, 0, 0], A[:, 0, 1], A[:, 1, 0], A[:, 1, 1] = 3.0, -X, 5.0 - Y, 1.0
+    B = A.transpose(0, 2, 1)
+    nash = (A == A.max(axis=1, keepdims=True)) & (B == B.max(axis=2, keepdims=True))
+    point, profile = np.nonzero(nash.reshape(n, 4))
+    row, col = np.divmod(profile, 2)
+    a00, a01, a10, a11 = A[:, 0, 0], A[:, 0, 1], A[:, 1, 0], A[:, 1, 1]
+    b00, b01, b10, b11 = B[:, 0, 0], B[:, 0, 1], B[:, 1, 0], B[:, 1, 1]
+    degenerate = (a00 == a10) | (a01 == a11) | (b00 == b01) | (b10 == b11)
+    den_q, den_p = a00 - a01 - a10 + a11, b00 - b10 - b01 + b11
+    ok = (den_q != 0) & (den_p != 0) & ~degenerate
+    with np.errstate(divide="ignore", invalid="ignore"):
+        q = (a11 - a01) / den_q
+        p = (b11 - b10) / den_p
+    m = np.flatnonzero(ok & (p > 0) & (p < 1) & (q > 0) & (q < 1))
+    p, q = p[m], q[m]
+    k = point.size
+    kind = np.concatenate([np.zeros(k, np.int8), np.ones(m.size, np.int8)])
+    pts = np.concatenate([point, m])
+    order = np.lexsort((kind, pts))
+    pts = pts[order]
+    counts = np.bincount(pts, minlength=n)
+    columns = {
+        "x": X[pts],
+        "y": Y[pts],
+        "point": pts.astype(np.int64),
+        "kind": pd.Categorical.from_codes(kind[order], ["pure", "mixed"]),
+        "profile": pd.Categorical.from_codes(
+            np.concatenate([profile, np.full(m.size, -1)])[order], ["C,C", "C,D", "D,C", "D,D"]
+        ),
+        "p_0_C": np.concatenate([(row == 0) * 1.0, p])[order],
+        "p_0_D": np.concatenate([(row == 1) * 1.0, 1 - p])[order],
+        "p_1_C": np.concatenate([(col == 0) * 1.0, q])[order],
+        "p_1_D": np.concatenate([(col == 1) * 1.0, 1 - q])[order],
+        "u_0": np.concatenate([A[point, row, col], q * a00[m] + (1 - q) * a01[m]])[order],
+        "u_1": np.concatenate([B[point, row, col], p * b00[m] + (1 - p) * b10[m]])[order],
+        "degenerate": pd.array(degenerate[pts], dtype="boolean"),
+        "n_equilibria": counts[pts].astype(np.int64),
+    }
+    return pd.DataFrame(columns)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--n", type=int, default=1000, help="grid points per axis")
@@ -70,6 +124,15 @@ def main() -> None:
         start = time.perf_counter()
         summary = gt.summarize(result)
         summarize_times.append(time.perf_counter() - start)
+    plain = plain_numpy(xs, ys)
+    if not plain.equals(result):
+        raise SystemExit("the plain numpy baseline differs from the sweep")
+    plain_times = []
+    for _ in range(args.repeat):
+        start = time.perf_counter()
+        plain_numpy(xs, ys)
+        plain_times.append(time.perf_counter() - start)
+    plain_s = float(np.median(plain_times))
     dask_s = None
     try:
         import dask  # noqa: F401
@@ -117,6 +180,8 @@ def main() -> None:
     print("| measure | value |")
     print("|---|---|")
     print(f"| `sweep`, median of {args.repeat} (s) | {sweep_s:.3f} |")
+    print(f"| plain numpy, the same rows, median of {args.repeat} (s) | {plain_s:.3f} |")
+    print(f"| ratio sweep / plain numpy (target <= 1.5) | {sweep_s / plain_s:.2f} |")
     print(f"| `summarize`, median (s) | {float(np.median(summarize_times)):.3f} |")
     if dask_s is not None:
         print(
