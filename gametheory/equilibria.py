@@ -281,8 +281,11 @@ def action_values(game: Game, player: int | str, profile: Sequence[Any]) -> np.n
     own entry is ignored. Exact (Fractions) when the game and the profile are exact.
     """
     game._require_solvable("action_values")
-    i = game.player_index(player)
-    vectors = _strategy_vectors(game, profile)
+    return _action_values(game, game.player_index(player), _strategy_vectors(game, profile))
+
+
+def _action_values(game: Game, i: int, vectors: Sequence[np.ndarray]) -> np.ndarray:
+    """:func:`action_values` of player ``i`` for already validated strategy vectors."""
     exact = game.is_exact and all(v.dtype == object for v in vectors)
     arrays = _numeric_arrays(game, exact)
     values = arrays[i]
@@ -320,7 +323,12 @@ def best_responses(
     ``FLOAT_TOL * max(1, payoff range)``) of the best value count as best responses.
     """
     tol = _check_tol(tol)
-    values = action_values(game, player, profile)
+    return _best_of(game, action_values(game, player, profile), tol)
+
+
+def _best_of(game: Game, values: np.ndarray, tol: float | None) -> tuple[int, ...]:
+    """The actions whose value is the best: exactly for exact values and ``tol`` None, else
+    within ``tol`` (default ``FLOAT_TOL * max(1, payoff range)``)."""
     best = values.max()
     if values.dtype == object and tol is None:
         return tuple(int(a) for a in np.flatnonzero(values == best))
@@ -337,8 +345,9 @@ def is_equilibrium(game: Game, profile: Sequence[Any], *, tol: float | None = No
     tol = _check_tol(tol)
     vectors = _strategy_vectors(game, profile)
     exact = game.is_exact and all(v.dtype == object for v in vectors) and tol is None
+    game._require_solvable("is_equilibrium")
     for i, vec in enumerate(vectors):
-        br = set(best_responses(game, i, vectors, tol=None if exact else tol))
+        br = set(_best_of(game, _action_values(game, i, vectors), None if exact else tol))
         threshold = 0 if exact else (FLOAT_TOL if tol is None else tol)
         played = {a for a, p in enumerate(vec) if p > threshold}
         if not played <= br:
