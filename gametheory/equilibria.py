@@ -1053,21 +1053,22 @@ def _support_enumeration(game: Game, timeout: float) -> Equilibria:
     from . import nplayer
 
     method = "support_enumeration"
-    # Small games (at most 3 players with at most 3 actions) are solved in this process: each
-    # support profile's Groebner basis is small, so checking the clock between profiles keeps
-    # the timeout. Larger games run in a child process killed at the deadline.
-    small = game.n_players <= 3 and max(game.shape) <= 3
+    # Small games (at most 3 players with at most 3 actions, or 4 players with 2) are solved in
+    # this process: each support profile's polynomial system is small (FLINT solves it in
+    # milliseconds), so checking the clock between profiles keeps the timeout. Larger games
+    # run in a child process killed at the deadline.
+    small = (game.n_players <= 3 and max(game.shape) <= 3) or (
+        game.n_players == 4 and max(game.shape) == 2
+    )
     result = nplayer.support_enumeration(game, timeout=timeout, isolate=not small)
     items = []
-    for profile in result.equilibria:
+    for profile, floats in zip(result.equilibria, result.as_float(), strict=True):
         rational = all(p.is_Rational for s in profile for p in s)
         if rational and game.is_exact:
             vectors = [[Fraction(int(p.p), int(p.q)) for p in s] for s in profile]
             eq = _make_equilibrium(game, vectors, method, True)
         else:
-            eq = _make_equilibrium(
-                game, [list(v) for v in nplayer.as_float(profile)], method, False
-            )
+            eq = _make_equilibrium(game, [list(v) for v in floats], method, False)
         if eq is None:  # pragma: no cover - nplayer's checks are exact
             raise RuntimeError("internal error: an exact N-player equilibrium failed the check")
         items.append(eq)

@@ -89,7 +89,7 @@ from __future__ import annotations
 import math
 import time
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from fractions import Fraction
 from functools import lru_cache
 from itertools import combinations, product
@@ -155,7 +155,8 @@ class NPlayerResult:
 
     ``supports_tried`` counts the support profiles examined, ``supports_solved`` those that
     needed the polynomial solver, and ``surviving_actions`` gives, per player, the actions left
-    after iterated elimination of strictly dominated actions.
+    after iterated elimination of strictly dominated actions. ``approximations`` holds every
+    equilibrium as float arrays (see :meth:`as_float`).
     """
 
     equilibria: tuple[Profile, ...]
@@ -167,6 +168,9 @@ class NPlayerResult:
     supports_solved: int
     timed_out: bool
     surviving_actions: Supports
+    approximations: tuple[tuple[np.ndarray, ...], ...] = field(
+        default=(), compare=False, repr=False
+    )
 
     def __len__(self) -> int:
         return len(self.equilibria)
@@ -175,7 +179,14 @@ class NPlayerResult:
         return iter(self.equilibria)
 
     def as_float(self) -> list[tuple[np.ndarray, ...]]:
-        """Every equilibrium as a tuple of float arrays (see :func:`as_float`)."""
+        """Every equilibrium as a tuple of float arrays.
+
+        Read from the rigorous approximations to :data:`KEY_DIGITS` = 40 decimals computed
+        during the search (the float nearest to a number within ``10**-40`` of the exact
+        probability); :func:`as_float` evaluates an exact profile again instead.
+        """
+        if len(self.approximations) == len(self.equilibria):
+            return [tuple(v.copy() for v in eq) for eq in self.approximations]
         return [as_float(eq) for eq in self.equilibria]
 
 
@@ -1150,6 +1161,16 @@ def support_enumeration(
             out.append(tuple(vec))
         return tuple(out)
 
+    def approximate(key: tuple[int, ...]) -> tuple[np.ndarray, ...]:
+        out, k = [], 0
+        for i, keep in enumerate(survivors):
+            vec = np.zeros(shape[i])
+            for a in keep:
+                vec[a] = key[k] / 10**KEY_DIGITS  # int / int: correctly rounded
+                k += 1
+            out.append(vec)
+        return tuple(out)
+
     def original(supports: Supports) -> Supports:
         return tuple(tuple(survivors[i][a] for a in s) for i, s in enumerate(supports))
 
@@ -1167,4 +1188,5 @@ def support_enumeration(
         supports_solved=solved,
         timed_out=stopped,
         surviving_actions=tuple(tuple(s) for s in survivors),
+        approximations=tuple(approximate(eq[2]) for eq in items),
     )
