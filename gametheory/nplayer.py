@@ -71,9 +71,9 @@ which the vertices are not known to be all listed are also in ``unresolved``. Is
 equilibria that share a support profile with a continuum are not guaranteed to be found (the
 profile is in ``continua``, so ``complete`` is False).
 
-Performance (measured on a shared 2-core machine, int payoffs in -5..5, the FLINT engine):
-2x2x2 games median 0.002-0.004 s; 3x3x3 median 0.1 s (0.06-0.15 s, 1.4-2.1 s with the sympy
-engine); 2x2x2x2 0.02-0.15 s (0.26-1.1 s); Gambit's ``3x3x3.nfg`` 0.5 s (14.9 s). Games with
+Performance (measured on a shared 2-core machine, int payoffs in -5..5, the FLINT engine,
+medians, benchmarks/RESULTS.md): 2x2x2 0.002 s; 2x2x3 0.01 s; 2x2x2x2 0.035 s; 3x3x3 0.09 s
+(1.4 s with the sympy engine); Gambit's ``3x3x3.nfg`` 0.5 s (14.9 s). Games with
 continua spend most of their time in the sympy treatment of the continua. Out of reach: Gambit's
 ``5x4x3.nfg`` (the systems with supports of sizes 3, 4, 3 take 17 s each: the integer Groebner
 basis has 1400-bit coefficients) and ``2x2x2x2x2.nfg`` (the full-support system of five quartic
