@@ -282,6 +282,7 @@ _SUBMODULES = frozenset(
         "nplayer",
         "paper",
         "plot",
+        "polynomial_systems",
         "properties",
         "repeated",
         "reproduce",
