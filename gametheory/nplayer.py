@@ -430,15 +430,10 @@ def _fast_equilibrium(
     point: polynomial_systems.RealPoint, system: _FastSystem
 ) -> tuple[Profile, tuple, tuple]:
     """The equilibrium at ``point``: exact probabilities and payoffs, and the sorting key."""
-    strategies = tuple(
-        tuple(_exact_number(point, point.reduce(p)) for p in vec) for vec in system.probabilities
-    )
+    reduced = [[point.reduce(p) for p in vec] for vec in system.probabilities]
+    strategies = tuple(tuple(_exact_number(point, h) for h in vec) for vec in reduced)
     payoffs = tuple(_exact_number(point, point.reduce(v)) for v in system.values)
-    key = tuple(
-        _round(point.approx(point.reduce(p), KEY_DIGITS))
-        for vec in system.probabilities
-        for p in vec
-    )
+    key = tuple(_round(point.approx(h, KEY_DIGITS)) for vec in reduced for h in vec)
     return strategies, payoffs, key
 
 

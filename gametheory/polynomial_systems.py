@@ -45,7 +45,8 @@ compiled code (python-flint, the Python binding of FLINT; Hart et al., https://f
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from fractions import Fraction
 
@@ -129,7 +130,6 @@ class _Quotient:
     """The algebra ``Q[x]/I``: its monomial basis and the multiplication matrices."""
 
     ring: Ring
-    basis: list[flint.fmpz_mpoly]
     monomials: list[tuple[int, ...]]
     matrices: list[flint.fmpq_mat] = field(default_factory=list)
 
@@ -138,7 +138,7 @@ class _Quotient:
         monomials = _standard_monomials([_leading(p) for p in G], ring.n)
         if monomials is None:
             return None
-        q = cls(ring, G, monomials)
+        q = cls(ring, monomials)
         index = {m: j for j, m in enumerate(monomials)}
         vec = flint.fmpz_mpoly_vec(G, ring.ctx)
         D = len(monomials)
@@ -340,35 +340,34 @@ def _at_rational(h: flint.fmpq_poly, x: Fraction) -> Fraction:
     return total
 
 
-def _real_roots(p: flint.fmpq_poly, precision: int) -> list[flint.arb]:
-    """Isolating balls of the real roots of ``p``, ascending (FLINT/Arb, certified)."""
+@contextmanager
+def _precision(bits: int) -> Iterator[None]:
+    """Ball arithmetic at ``bits`` bits of precision (FLINT's global setting, restored after)."""
     old = flint.ctx.prec
-    flint.ctx.prec = precision
+    flint.ctx.prec = bits
     try:
-        return [r.real for r, _ in p.complex_roots() if r.imag == 0]
+        yield
     finally:
         flint.ctx.prec = old
+
+
+def _real_roots(p: flint.fmpq_poly, precision: int) -> list[flint.arb]:
+    """Isolating balls of the real roots of ``p``, ascending (FLINT/Arb, certified)."""
+    with _precision(precision):
+        return [r.real for r, _ in p.complex_roots() if r.imag == 0]
 
 
 def _evaluate(h: flint.fmpq_poly, x: flint.arb, precision: int) -> flint.arb:
     """A ball containing ``h(x)`` (Horner's rule in ball arithmetic at ``precision`` bits)."""
-    old = flint.ctx.prec
-    flint.ctx.prec = precision
-    try:
+    with _precision(precision):
         acc = flint.arb(0)
         for c in reversed(h.coeffs()):
             acc = acc * x + flint.arb(c)
         return acc
-    finally:
-        flint.ctx.prec = old
 
 
 def _real_root(p: flint.fmpq_poly, index: int, precision: int) -> flint.arb:
     return _real_roots(p, precision)[index]
-
-
-def _count_real_roots(p: flint.fmpq_poly) -> int:
-    return len(_real_roots(p, START_PRECISION))
 
 
 def _points(f: flint.fmpq_poly, g: list[flint.fmpq_poly]) -> list[RealPoint]:
@@ -382,8 +381,8 @@ def _points(f: flint.fmpq_poly, g: list[flint.fmpq_poly]) -> list[RealPoint]:
         if p.degree() == 1:
             points.append(RealPoint(p, 0, coords))
             continue
-        for index in range(_count_real_roots(p)):
-            points.append(RealPoint(p, index, coords))
+        for index, ball in enumerate(_real_roots(p, START_PRECISION)):
+            points.append(RealPoint(p, index, coords, ball))
     return points
 
 
